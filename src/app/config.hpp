@@ -1,0 +1,61 @@
+// Everything the binary can be told, with its defaults, and how the command line, AFTERCARE_* environment
+// variables and an optional config file become one Config.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace ac::app {
+
+struct Config {
+    // Storage
+    std::string data_dir = "data";  // created on start; holds the SQLite database by default
+    std::string db;                 // an SQLite path or a postgresql:// URL; empty: <data_dir>/aftercare.db
+    std::size_t db_pool_size = 8;
+    std::string sqlite_synchronous = "FULL";
+    // Logging
+    std::string log_level = "info";
+    std::string log_file;  // empty: standard error
+    // HTTP
+    std::string listen = "127.0.0.1:8080";
+    std::size_t threads = 0;  // I/O threads; 0: one per core
+    std::size_t workers = 0;  // threads for blocking handlers; 0: four per core, at least 8
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::int64_t header_timeout_ms = 10'000;
+    std::int64_t body_timeout_ms = 30'000;
+    std::int64_t idle_timeout_ms = 60'000;
+    std::int64_t shutdown_grace_ms = 10'000;
+    bool enable_test_routes = false;  // /api/v1/test/*: only for the test suite
+
+    // The database URL in force: `db`, or the SQLite file in `data_dir`.
+    [[nodiscard]] std::string DatabaseUrl() const;
+};
+
+enum class Command : std::uint8_t { kServe, kMigrate, kVersion };
+
+struct Invocation {
+    Command command = Command::kServe;
+    Config config;
+};
+
+// Reads the command line; options not given there come from the config file (--config FILE, TOML with the long
+// option names as keys), then from AFTERCARE_* environment variables, then from the defaults above. On --help the help
+// goes to `out` and the result is exit code 0; on a usage error the message goes to `err` and the result is exit
+// code 2.
+[[nodiscard]] std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv, std::ostream& out,
+                                                             std::ostream& err);
+
+struct ListenAddress {
+    std::string host;
+    std::uint16_t port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:0", "localhost:8080", ":8080" (all interfaces). nullopt when malformed.
+[[nodiscard]] std::optional<ListenAddress> ParseListenAddress(std::string_view text);
+
+}  // namespace ac::app

@@ -1,0 +1,101 @@
+#include "app/test_routes.hpp"
+
+#include <array>
+#include <charconv>
+#include <stdexcept>
+#include <thread>
+
+#include <boost/json/object.hpp>
+
+#include "core/json.hpp"
+#include "http/json_body.hpp"
+
+namespace ac::app {
+namespace {
+
+constexpr std::array<std::string_view, 2> kKinds = {"repair", "delivery"};
+
+constexpr std::string_view kEchoSchema = R"({
+  "type": "object",
+  "required": ["name", "quantity", "unit_price_fen"],
+  "additionalProperties": false,
+  "properties": {
+    "name": {"type": "string", "minLength": 1, "maxLength": 20},
+    "quantity": {"type": "integer", "minimum": 1, "maximum": 100},
+    "unit_price_fen": {"type": "integer", "minimum": 0, "maximum": 100000000},
+    "note": {"type": "string", "maxLength": 200},
+    "kind": {"type": "string", "enum": ["repair", "delivery"]},
+    "due": {"type": "string", "format": "date-time"}
+  }
+})";
+
+Result<http::Response> Echo(http::Request& request) {
+    AC_ASSIGN_OR_RETURN(boost::json::object body, http::ReadJsonObject(request));
+    json::ObjectReader reader(body);
+    const auto name = reader.String("name", {.min_chars = 1, .max_chars = 20});
+    const auto quantity = reader.Int("quantity", {.min = 1, .max = 100});
+    const auto price = reader.Fen("unit_price_fen", {.min = 0, .max = 100'000'000});
+    const auto note = reader.String("note", {.required = false, .max_chars = 200, .multiline = true});
+    const auto kind = reader.OneOf("kind", kKinds, /*required=*/false);
+    const auto due = reader.Time("due", /*required=*/false);
+    reader.RejectUnknownFields();
+    AC_RETURN_IF_ERROR(reader.Finish());
+
+    boost::json::object out{{"name", *name},
+                            {"quantity", *quantity},
+                            {"unit_price_fen", price->fen()},
+                            {"total_fen", (*price * *quantity).fen()},
+                            {"total_yuan", (*price * *quantity).ToYuanString()}};
+    if (note) {
+        out["note"] = *note;
+    }
+    if (kind) {
+        out["kind"] = *kind;
+    }
+    if (due) {
+        out["due"] = FormatRfc3339(*due);
+    }
+    return http::JsonResponse(200, out);
+}
+
+}  // namespace
+
+void AddTestRoutes(http::Router& router) {
+    router.Add(http::Route{
+        .method = http::Method::kPost,
+        .pattern = "/api/v1/test/echo",
+        .handler = Echo,
+        .doc = {.summary = "Test only: validate and echo a body",
+                .tag = "test",
+                .request_schema = std::string(kEchoSchema)},
+        .blocking = false,
+    });
+    router.Add(http::Route{
+        .method = http::Method::kGet,
+        .pattern = "/api/v1/test/panic",
+        .handler = [](http::Request&) -> Result<http::Response> {
+            throw std::runtime_error("deliberate failure from /api/v1/test/panic");
+        },
+        .doc = {.summary = "Test only: a handler that throws", .tag = "test"},
+        .blocking = false,
+    });
+    router.Add(http::Route{
+        .method = http::Method::kGet,
+        .pattern = "/api/v1/test/sleep",
+        .handler = [](http::Request& request) -> Result<http::Response> {
+            const std::string text = request.QueryParam("ms").value_or("0");
+            int ms = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
+            if (ec != std::errc() || end != text.data() + text.size() || ms < 0 || ms > 60'000) {
+                return Fail(Error::Validation(
+                    {FieldError{"ms", Message{"field.out_of_range", {{"min", "0"}, {"max", "60000"}}}}}));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            return http::Response::Json(200, R"({"slept_ms":)" + std::to_string(ms) + "}");
+        },
+        .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
+        .blocking = true,
+    });
+}
+
+}  // namespace ac::app

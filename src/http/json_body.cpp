@@ -1,0 +1,31 @@
+#include "http/json_body.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace ac::http {
+namespace {
+
+bool IsJsonContentType(std::string_view value) {
+    const std::size_t semicolon = value.find(';');
+    std::string_view type = value.substr(0, semicolon);
+    while (!type.empty() && type.back() == ' ') {
+        type.remove_suffix(1);
+    }
+    return EqualsIgnoreCase(type, "application/json");
+}
+
+}  // namespace
+
+Result<boost::json::object> ReadJsonObject(const Request& request) {
+    const std::optional<std::string_view> content_type = request.Header("Content-Type");
+    if (!content_type || !IsJsonContentType(*content_type)) {
+        return Fail(Error::Make(ErrorCode::kUnsupportedMediaType, "json.content_type"));
+    }
+    return json::ParseObject(request.body);
+}
+
+Response JsonResponse(int status, const boost::json::value& body) {
+    return Response::Json(status, boost::json::serialize(body));
+}
+
+}  // namespace ac::http

@@ -1,0 +1,524 @@
+#include "storage/postgres/postgres_database.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include <libpq-fe.h>
+
+#include "log/log.hpp"
+
+namespace ac::storage {
+namespace {
+
+// Type oids of pg_type that map to something other than text.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kOidOid = 26;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+
+constexpr std::size_t kMaxPreparedStatements = 512;
+
+// The advisory lock that serialises schema changes of every aftercare process on one database.
+constexpr std::int64_t kSchemaLockKey = 0x61667465'72636172;  // "aftercar"
+
+// Owns a PGresult.
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+DbErrorKind KindOfSqlState(std::string_view state) {
+    if (state == "23505") {
+        return DbErrorKind::kUniqueViolation;
+    }
+    if (state == "23503") {
+        return DbErrorKind::kForeignKeyViolation;
+    }
+    if (state == "23502") {
+        return DbErrorKind::kNotNullViolation;
+    }
+    if (state == "23514") {
+        return DbErrorKind::kCheckViolation;
+    }
+    if (state == "40001" || state == "40P01") {
+        return DbErrorKind::kSerializationFailure;
+    }
+    if (state == "25006") {
+        return DbErrorKind::kReadOnly;
+    }
+    if (state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03" || state == "53300") {
+        return DbErrorKind::kConnectionLost;
+    }
+    return DbErrorKind::kOther;
+}
+
+std::string FormatDouble(double value) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+// One libpq connection and the statements prepared on it. Used by one transaction at a time.
+class PgConnection {
+  public:
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+    ~PgConnection() { PQfinish(conn_); }
+
+    static Result<std::unique_ptr<PgConnection>> Connect(const OpenOptions& options) {
+        const std::string timeout_seconds =
+            std::to_string(std::max<long>(2, static_cast<long>(options.acquire_timeout.count() / 1000)));
+        // Values before "dbname" are defaults the URL may override; those after it are imposed.
+        const char* keywords[] = {"fallback_application_name", "connect_timeout", "dbname", "client_encoding", nullptr};
+        const char* values[] = {"aftercare", timeout_seconds.c_str(), options.url.c_str(), "UTF8", nullptr};
+        PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+        auto connection = std::unique_ptr<PgConnection>(new PgConnection(conn));
+        if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+            std::string detail = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
+            return Fail(Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", RedactUrl(options.url)}})
+                            .WithDetail(std::move(detail)));
+        }
+        PQsetNoticeProcessor(
+            conn,
+            [](void*, const char* message) {
+                log::Debug("db.notice", {{"message", message}});
+            },
+            nullptr);
+        return connection;
+    }
+
+    // Runs several statements through the simple query protocol.
+    Status Exec(const std::string& sql) {
+        PgResult result(PQexec(conn_, sql.c_str()));
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            return Fail(MakeError(result.get(), sql));
+        }
+        return Ok();
+    }
+
+    Result<Rows> Query(std::string_view sql, std::span<const Value> params) {
+        AC_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
+        const int row_count = PQntuples(result.get());
+        const int column_count = PQnfields(result.get());
+        std::vector<std::string> names;
+        std::vector<Oid> types;
+        for (int c = 0; c < column_count; ++c) {
+            names.emplace_back(PQfname(result.get(), c));
+            types.push_back(PQftype(result.get(), c));
+        }
+        std::vector<Row> rows;
+        rows.reserve(static_cast<std::size_t>(row_count));
+        for (int r = 0; r < row_count; ++r) {
+            std::vector<Value> cells;
+            cells.reserve(static_cast<std::size_t>(column_count));
+            for (int c = 0; c < column_count; ++c) {
+                if (PQgetisnull(result.get(), r, c)) {
+                    cells.emplace_back();
+                    continue;
+                }
+                const char* text = PQgetvalue(result.get(), r, c);
+                const auto length = static_cast<std::size_t>(PQgetlength(result.get(), r, c));
+                switch (types[static_cast<std::size_t>(c)]) {
+                    case kInt8Oid:
+                    case kInt2Oid:
+                    case kInt4Oid:
+                    case kOidOid:
+                        cells.emplace_back(static_cast<long long>(std::strtoll(text, nullptr, 10)));
+                        break;
+                    case kFloat4Oid:
+                    case kFloat8Oid:
+                        cells.emplace_back(std::strtod(text, nullptr));
+                        break;
+                    case kBoolOid:
+                        cells.emplace_back(text[0] == 't');
+                        break;
+                    case kByteaOid: {
+                        std::size_t size = 0;
+                        unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+                        cells.emplace_back(Blob{std::string(reinterpret_cast<const char*>(bytes), size)});
+                        PQfreemem(bytes);
+                        break;
+                    }
+                    default:
+                        cells.emplace_back(std::string(text, length));
+                }
+            }
+            rows.emplace_back(std::move(cells));
+        }
+        return Rows(std::move(names), std::move(rows));
+    }
+
+    Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) {
+        AC_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
+        const char* affected = PQcmdTuples(result.get());
+        return static_cast<std::int64_t>(affected[0] == '\0' ? 0 : std::strtoll(affected, nullptr, 10));
+    }
+
+    // Whether the connection can be reused: open, and not inside a transaction.
+    [[nodiscard]] bool Reusable() const {
+        return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    }
+    [[nodiscard]] bool InTransaction() const {
+        const PGTransactionStatusType status = PQtransactionStatus(conn_);
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+    }
+    [[nodiscard]] std::string ServerVersion() const {
+        const char* version = PQparameterStatus(conn_, "server_version");
+        return version != nullptr ? version : "";
+    }
+
+  private:
+    explicit PgConnection(PGconn* conn) : conn_(conn) {}
+
+    Error MakeError(const PGresult* result, std::string_view sql) const {
+        std::string detail = result != nullptr ? PQresultErrorMessage(result) : "";
+        if (detail.empty()) {
+            detail = PQerrorMessage(conn_);
+        }
+        while (!detail.empty() && detail.back() == '\n') {
+            detail.pop_back();
+        }
+        const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        DbErrorKind kind = state != nullptr ? KindOfSqlState(state) : DbErrorKind::kOther;
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            kind = DbErrorKind::kConnectionLost;
+        }
+        if (state != nullptr) {
+            detail = std::string("[") + state + "] " + detail;
+        }
+        if (!sql.empty()) {
+            detail += " in: ";
+            detail += sql.substr(0, 300);
+        }
+        return MakeDbError(kind, std::move(detail));
+    }
+
+    Result<PgResult> Run(std::string_view sql, std::span<const Value> params) {
+        const std::string key(sql);
+        auto prepared = prepared_.find(key);
+        if (prepared == prepared_.end()) {
+            if (prepared_.size() >= kMaxPreparedStatements) {
+                AC_RETURN_IF_ERROR(Exec("DEALLOCATE ALL"));
+                prepared_.clear();
+            }
+            std::string name = "ac" + std::to_string(next_statement_++);
+            PgResult result(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr));
+            if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+                return Fail(MakeError(result.get(), sql));
+            }
+            prepared = prepared_.emplace(key, std::move(name)).first;
+        }
+
+        std::vector<std::string> texts(params.size());
+        std::vector<const char*> values(params.size(), nullptr);
+        std::vector<int> lengths(params.size(), 0);
+        std::vector<int> formats(params.size(), 0);
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const Value::Variant& value = params[i].variant();
+            if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+                texts[i] = std::to_string(*integer);
+                values[i] = texts[i].c_str();
+            } else if (const auto* real = std::get_if<double>(&value)) {
+                texts[i] = FormatDouble(*real);
+                values[i] = texts[i].c_str();
+            } else if (const auto* text = std::get_if<std::string>(&value)) {
+                values[i] = text->c_str();
+            } else if (const auto* blob = std::get_if<Blob>(&value)) {
+                values[i] = blob->bytes.data();
+                lengths[i] = static_cast<int>(blob->bytes.size());
+                formats[i] = 1;  // binary: raw bytes, no escaping
+            }
+        }
+        PgResult result(PQexecPrepared(conn_, prepared->second.c_str(), static_cast<int>(params.size()), values.data(),
+                                       lengths.data(), formats.data(), /*resultFormat=*/0));
+        const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            return Fail(MakeError(result.get(), sql));
+        }
+        return result;
+    }
+
+    PGconn* conn_;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL text → statement name on this connection
+    std::uint64_t next_statement_ = 0;
+};
+
+class PostgresDatabase;
+
+class PostgresTransaction final : public Transaction {
+  public:
+    PostgresTransaction(PostgresDatabase& owner, std::unique_ptr<PgConnection> connection, TxMode mode)
+        : Transaction(mode), owner_(owner), connection_(std::move(connection)) {}
+    ~PostgresTransaction() override;
+
+    Backend backend() const override { return Backend::kPostgres; }
+
+  protected:
+    Result<Rows> DoQuery(std::string_view sql, std::span<const Value> params) override;
+    Result<std::int64_t> DoExecute(std::string_view sql, std::span<const Value> params) override;
+    Status DoExecuteScript(std::string_view sql) override;
+    Status DoCommit() override;
+    void DoRollback() override;
+
+  private:
+    PostgresDatabase& owner_;
+    std::unique_ptr<PgConnection> connection_;
+};
+
+class PostgresDatabase final : public Database {
+  public:
+    explicit PostgresDatabase(OpenOptions options) : options_(std::move(options)) {}
+
+    Backend backend() const override { return Backend::kPostgres; }
+
+    Result<std::unique_ptr<Transaction>> Begin(TxMode mode) override {
+        std::string begin;
+        switch (mode) {
+            case TxMode::kRead:
+                begin = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+                break;
+            case TxMode::kWrite:
+                begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+                break;
+            case TxMode::kSchema:
+                // Waits for any other process changing the schema; released at commit or rollback.
+                begin = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
+                        std::to_string(kSchemaLockKey) + ")";
+                break;
+        }
+        // A pooled connection may have died while idle (a server restart); nothing ran on it yet, so try another.
+        for (std::size_t attempt = 0;; ++attempt) {
+            AC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, Acquire());
+            Status began = connection->Exec(begin);
+            if (began) {
+                return std::unique_ptr<Transaction>(new PostgresTransaction(*this, std::move(connection), mode));
+            }
+            Release(std::move(connection));
+            if (KindOf(began.error()) != DbErrorKind::kConnectionLost || attempt > options_.pool_size) {
+                return Fail(std::move(began).error());
+            }
+        }
+    }
+
+    Status Ping() override {
+        AC_ASSIGN_OR_RETURN(auto tx, Begin(TxMode::kRead));
+        AC_RETURN_IF_ERROR(tx->Query("SELECT 1", {}));
+        tx->Rollback();
+        return Ok();
+    }
+
+    PoolStats Stats() const override {
+        PoolStats stats;
+        {
+            std::lock_guard lock(mutex_);
+            stats.open_connections = open_;
+            stats.in_use = open_ - idle_.size();
+        }
+        stats.max_connections = options_.pool_size;
+        stats.acquired_total = acquired_total_.load(std::memory_order_relaxed);
+        stats.wait_microseconds_total = wait_microseconds_total_.load(std::memory_order_relaxed);
+        stats.timeouts_total = timeouts_total_.load(std::memory_order_relaxed);
+        stats.commits_total = commits_total_.load(std::memory_order_relaxed);
+        stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
+        stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
+        stats.connections_lost_total = connections_lost_total_.load(std::memory_order_relaxed);
+        return stats;
+    }
+
+    std::string Describe() const override { return RedactUrl(options_.url); }
+
+    std::string ServerVersion() override {
+        auto connection = Acquire();
+        if (!connection) {
+            return "";
+        }
+        std::string version = (*connection)->ServerVersion();
+        Release(std::move(*connection));
+        return version;
+    }
+
+    // Takes back a connection: idle again when reusable, closed otherwise.
+    void Release(std::unique_ptr<PgConnection> connection) {
+        const bool reusable = connection->Reusable();
+        if (!reusable) {
+            connections_lost_total_.fetch_add(1, std::memory_order_relaxed);
+            connection.reset();  // close outside the pool lock
+        }
+        {
+            std::lock_guard lock(mutex_);
+            if (reusable) {
+                idle_.push_back(std::move(connection));
+            } else {
+                --open_;
+            }
+        }
+        cv_.notify_one();
+    }
+
+    void CountEnd(bool committed) {
+        (committed ? commits_total_ : rollbacks_total_).fetch_add(1, std::memory_order_relaxed);
+    }
+    void CountError(const Error& error) {
+        if (KindOf(error) == DbErrorKind::kSerializationFailure) {
+            serialization_failures_total_.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+
+    // Opens the first connection so that Open fails when the server cannot be reached.
+    Status Warm() {
+        AC_ASSIGN_OR_RETURN(auto connection, Acquire());
+        Release(std::move(connection));
+        return Ok();
+    }
+
+  private:
+    Result<std::unique_ptr<PgConnection>> Acquire() {
+        const auto started = std::chrono::steady_clock::now();
+        std::unique_lock lock(mutex_);
+        const auto deadline = started + options_.acquire_timeout;
+        while (idle_.empty() && open_ >= options_.pool_size) {
+            if (cv_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() &&
+                open_ >= options_.pool_size) {
+                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
+                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for a connection"));
+            }
+        }
+        std::unique_ptr<PgConnection> connection;
+        if (!idle_.empty()) {
+            connection = std::move(idle_.back());
+            idle_.pop_back();
+        } else {
+            ++open_;
+            lock.unlock();
+            Result<std::unique_ptr<PgConnection>> opened = PgConnection::Connect(options_);
+            if (!opened) {
+                lock.lock();
+                --open_;
+                cv_.notify_one();
+                return opened;
+            }
+            connection = std::move(*opened);
+        }
+        acquired_total_.fetch_add(1, std::memory_order_relaxed);
+        const auto waited =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        wait_microseconds_total_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
+        return connection;
+    }
+
+    const OpenOptions options_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::unique_ptr<PgConnection>> idle_;  // guarded by mutex_
+    std::size_t open_ = 0;                             // guarded by mutex_; idle plus lent out
+
+    std::atomic<std::uint64_t> acquired_total_{0};
+    std::atomic<std::uint64_t> wait_microseconds_total_{0};
+    std::atomic<std::uint64_t> timeouts_total_{0};
+    std::atomic<std::uint64_t> commits_total_{0};
+    std::atomic<std::uint64_t> rollbacks_total_{0};
+    std::atomic<std::uint64_t> serialization_failures_total_{0};
+    std::atomic<std::uint64_t> connections_lost_total_{0};
+};
+
+PostgresTransaction::~PostgresTransaction() {
+    Rollback();
+    owner_.Release(std::move(connection_));
+}
+
+Result<Rows> PostgresTransaction::DoQuery(std::string_view sql, std::span<const Value> params) {
+    Result<Rows> rows = connection_->Query(sql, params);
+    if (!rows) {
+        owner_.CountError(rows.error());
+    }
+    return rows;
+}
+
+Result<std::int64_t> PostgresTransaction::DoExecute(std::string_view sql, std::span<const Value> params) {
+    Result<std::int64_t> changed = connection_->Execute(sql, params);
+    if (!changed) {
+        owner_.CountError(changed.error());
+    }
+    return changed;
+}
+
+Status PostgresTransaction::DoExecuteScript(std::string_view sql) {
+    return connection_->Exec(std::string(sql));
+}
+
+Status PostgresTransaction::DoCommit() {
+    Status committed = connection_->Exec("COMMIT");
+    if (!committed) {
+        owner_.CountError(committed.error());
+        return committed;
+    }
+    owner_.CountEnd(true);
+    return committed;
+}
+
+void PostgresTransaction::DoRollback() {
+    if (connection_->InTransaction()) {
+        (void)connection_->Exec("ROLLBACK");
+    }
+    owner_.CountEnd(false);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgres(const OpenOptions& options) {
+    auto db = std::make_unique<PostgresDatabase>(options);
+    AC_RETURN_IF_ERROR(db->Warm());
+    return std::unique_ptr<Database>(std::move(db));
+}
+
+std::string PostgresLibraryVersion() {
+    const int version = PQlibVersion();  // e.g. 150018
+    return std::to_string(version / 10000) + "." + std::to_string(version % 10000);
+}
+
+std::string RedactUrl(std::string_view url) {
+    std::string redacted(url);
+    // user:password@ in the authority
+    const std::size_t scheme_end = redacted.find("://");
+    if (scheme_end != std::string::npos) {
+        const std::size_t authority_start = scheme_end + 3;
+        const std::size_t authority_end = redacted.find_first_of("/?", authority_start);
+        const std::size_t at =
+            redacted.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end - 1);
+        if (at != std::string::npos && at >= authority_start) {
+            const std::size_t colon = redacted.find(':', authority_start);
+            if (colon != std::string::npos && colon < at) {
+                redacted.replace(colon + 1, at - colon - 1, "****");
+            }
+        }
+    }
+    // password=... in the query
+    const std::size_t query = redacted.find('?');
+    if (query != std::string::npos) {
+        std::size_t pos = query;
+        while ((pos = redacted.find("password=", pos)) != std::string::npos) {
+            if (redacted[pos - 1] != '?' && redacted[pos - 1] != '&') {
+                pos += 9;
+                continue;
+            }
+            const std::size_t value_start = pos + 9;
+            const std::size_t value_end = redacted.find('&', value_start);
+            redacted.replace(value_start, (value_end == std::string::npos ? redacted.size() : value_end) - value_start,
+                             "****");
+            pos = value_start;
+        }
+    }
+    return redacted;
+}
+
+}  // namespace ac::storage

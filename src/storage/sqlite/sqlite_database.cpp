@@ -1,0 +1,473 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <atomic>
+#include <charconv>
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include <sqlite3.h>
+
+namespace ac::storage {
+namespace {
+
+// Cached statements per connection. SQL comes from named constants, so the set is small; the cap only guards
+// against a caller that builds statements dynamically.
+constexpr std::size_t kMaxCachedStatements = 512;
+
+Error SqliteError(sqlite3* db, int rc, std::string_view sql) {
+    const int extended = db != nullptr ? sqlite3_extended_errcode(db) : rc;
+    std::string detail = "sqlite error ";
+    detail += std::to_string(extended);
+    detail += ": ";
+    detail += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    if (!sql.empty()) {
+        detail += " in: ";
+        detail += sql.substr(0, 300);
+    }
+    DbErrorKind kind = DbErrorKind::kOther;
+    switch (extended) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+            kind = DbErrorKind::kUniqueViolation;
+            break;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+            kind = DbErrorKind::kForeignKeyViolation;
+            break;
+        case SQLITE_CONSTRAINT_NOTNULL:
+            kind = DbErrorKind::kNotNullViolation;
+            break;
+        case SQLITE_CONSTRAINT_CHECK:
+            kind = DbErrorKind::kCheckViolation;
+            break;
+        case SQLITE_BUSY_SNAPSHOT:
+            kind = DbErrorKind::kSerializationFailure;
+            break;
+        default:
+            switch (extended & 0xFF) {
+                case SQLITE_BUSY:
+                case SQLITE_LOCKED:
+                    kind = DbErrorKind::kBusy;
+                    break;
+                case SQLITE_READONLY:
+                    kind = DbErrorKind::kReadOnly;
+                    break;
+                default:
+                    break;
+            }
+    }
+    return MakeDbError(kind, std::move(detail));
+}
+
+struct Statement {
+    sqlite3_stmt* stmt = nullptr;
+    // param_slot[n - 1] is SQLite's bind index of "$n"; 0 when the statement does not use "$n".
+    std::vector<int> param_slot;
+};
+
+// One sqlite3 handle with its statement cache. Used by one transaction at a time (the pool guarantees it).
+class Connection {
+  public:
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection() {
+        for (auto& [sql, statement] : cache_) {
+            sqlite3_finalize(statement.stmt);
+        }
+        sqlite3_close_v2(db_);
+    }
+
+    static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool writer, const OpenOptions& options) {
+        sqlite3* db = nullptr;
+        const int flags = (writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |
+                          SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+        const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+        auto connection = std::unique_ptr<Connection>(new Connection(db));
+        if (rc != SQLITE_OK) {
+            return Fail(Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", path}})
+                            .WithDetail(SqliteError(db, rc, "").detail));
+        }
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, static_cast<int>(options.acquire_timeout.count()));
+        if (writer) {
+            // journal_mode answers with the mode in force; anything but "wal" means the file cannot use WAL.
+            AC_ASSIGN_OR_RETURN(Rows mode, connection->Query("PRAGMA journal_mode=WAL", {}));
+            if (mode.empty() || mode.front().Text(0) != "wal") {
+                return Fail(Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", path}})
+                                .WithDetail("cannot switch the database to WAL mode"));
+            }
+            const std::string synchronous = options.sqlite_synchronous == "NORMAL" ? "NORMAL" : "FULL";
+            AC_RETURN_IF_ERROR(connection->Exec("PRAGMA synchronous=" + synchronous));
+            AC_RETURN_IF_ERROR(connection->Exec("PRAGMA foreign_keys=ON"));
+        }
+        AC_RETURN_IF_ERROR(connection->Exec("PRAGMA temp_store=MEMORY"));
+        // Fails with SQLITE_NOTADB when the file is not a database.
+        AC_RETURN_IF_ERROR(connection->Query("SELECT count(*) FROM sqlite_schema", {}));
+        return connection;
+    }
+
+    Status Exec(const std::string& sql) {
+        char* message = nullptr;
+        const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+        sqlite3_free(message);
+        if (rc != SQLITE_OK) {
+            return Fail(SqliteError(db_, rc, sql));
+        }
+        return Ok();
+    }
+
+    Result<Rows> Query(std::string_view sql, std::span<const Value> params) {
+        AC_ASSIGN_OR_RETURN(Statement * statement, Prepare(sql));
+        sqlite3_stmt* stmt = statement->stmt;
+        AC_RETURN_IF_ERROR(Bind(*statement, sql, params));
+        // Reset on every exit path so that the statement releases its read snapshot and its bindings.
+        struct ResetGuard {
+            sqlite3_stmt* stmt;
+            ~ResetGuard() {
+                sqlite3_reset(stmt);
+                sqlite3_clear_bindings(stmt);
+            }
+        } reset{stmt};
+
+        const int columns = sqlite3_column_count(stmt);
+        std::vector<std::string> names;
+        names.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+            names.emplace_back(sqlite3_column_name(stmt, c));
+        }
+        std::vector<Row> rows;
+        int rc = 0;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            std::vector<Value> cells;
+            cells.reserve(static_cast<std::size_t>(columns));
+            for (int c = 0; c < columns; ++c) {
+                switch (sqlite3_column_type(stmt, c)) {
+                    case SQLITE_INTEGER:
+                        cells.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, c)));
+                        break;
+                    case SQLITE_FLOAT:
+                        cells.emplace_back(sqlite3_column_double(stmt, c));
+                        break;
+                    case SQLITE_TEXT: {
+                        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                        cells.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+                        break;
+                    }
+                    case SQLITE_BLOB: {
+                        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+                        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
+                        cells.emplace_back(Blob{std::string(data == nullptr ? "" : data, data == nullptr ? 0 : size)});
+                        break;
+                    }
+                    default:
+                        cells.emplace_back();
+                }
+            }
+            rows.emplace_back(std::move(cells));
+        }
+        if (rc != SQLITE_DONE) {
+            return Fail(SqliteError(db_, rc, sql));
+        }
+        return Rows(std::move(names), std::move(rows));
+    }
+
+    Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) {
+        AC_RETURN_IF_ERROR(Query(sql, params));
+        return static_cast<std::int64_t>(sqlite3_changes64(db_));
+    }
+
+    [[nodiscard]] bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+  private:
+    explicit Connection(sqlite3* db) : db_(db) {}
+
+    Result<Statement*> Prepare(std::string_view sql) {
+        const std::string key(sql);
+        if (const auto it = cache_.find(key); it != cache_.end()) {
+            return &it->second;
+        }
+        if (cache_.size() >= kMaxCachedStatements) {
+            for (auto& [cached_sql, statement] : cache_) {
+                sqlite3_finalize(statement.stmt);
+            }
+            cache_.clear();
+        }
+        Statement statement;
+        const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &statement.stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            return Fail(SqliteError(db_, rc, sql));
+        }
+        if (statement.stmt == nullptr) {
+            return Fail(MakeDbError(DbErrorKind::kOther, "empty statement: " + key));
+        }
+        // Map "$n" names to bind slots; any other parameter style is a bug in the SQL constant.
+        const int count = sqlite3_bind_parameter_count(statement.stmt);
+        for (int slot = 1; slot <= count; ++slot) {
+            const char* name = sqlite3_bind_parameter_name(statement.stmt, slot);
+            std::size_t number = 0;
+            const std::string_view text = name != nullptr ? std::string_view(name) : std::string_view();
+            if (text.size() < 2 || text[0] != '$' ||
+                std::from_chars(text.data() + 1, text.data() + text.size(), number).ec != std::errc() || number == 0) {
+                sqlite3_finalize(statement.stmt);
+                return Fail(MakeDbError(DbErrorKind::kOther, "parameters must be written $1, $2, ...: " + key));
+            }
+            if (statement.param_slot.size() < number) {
+                statement.param_slot.resize(number, 0);
+            }
+            statement.param_slot[number - 1] = slot;
+        }
+        return &cache_.emplace(key, std::move(statement)).first->second;
+    }
+
+    Status Bind(const Statement& statement, std::string_view sql, std::span<const Value> params) {
+        if (params.size() != statement.param_slot.size()) {
+            return Fail(MakeDbError(DbErrorKind::kOther,
+                                    "statement takes " + std::to_string(statement.param_slot.size()) +
+                                        " parameters, got " + std::to_string(params.size()) + ": " + std::string(sql)));
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const int slot = statement.param_slot[i];
+            if (slot == 0) {
+                return Fail(MakeDbError(DbErrorKind::kOther,
+                                        "parameter $" + std::to_string(i + 1) + " is not used: " + std::string(sql)));
+            }
+            int rc = SQLITE_OK;
+            const Value::Variant& value = params[i].variant();
+            if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+                rc = sqlite3_bind_int64(statement.stmt, slot, *integer);
+            } else if (const auto* real = std::get_if<double>(&value)) {
+                rc = sqlite3_bind_double(statement.stmt, slot, *real);
+            } else if (const auto* text = std::get_if<std::string>(&value)) {
+                rc = sqlite3_bind_text64(statement.stmt, slot, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+            } else if (const auto* blob = std::get_if<Blob>(&value)) {
+                rc = sqlite3_bind_blob64(statement.stmt, slot, blob->bytes.data(), blob->bytes.size(), SQLITE_STATIC);
+            } else {
+                rc = sqlite3_bind_null(statement.stmt, slot);
+            }
+            if (rc != SQLITE_OK) {
+                sqlite3_clear_bindings(statement.stmt);
+                return Fail(SqliteError(db_, rc, sql));
+            }
+        }
+        return Ok();
+    }
+
+    sqlite3* db_;
+    std::unordered_map<std::string, Statement> cache_;
+};
+
+class SqliteDatabase;
+
+class SqliteTransaction final : public Transaction {
+  public:
+    SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
+        : Transaction(mode), owner_(owner), connection_(std::move(connection)) {}
+    ~SqliteTransaction() override;
+
+    Backend backend() const override { return Backend::kSqlite; }
+
+  protected:
+    Result<Rows> DoQuery(std::string_view sql, std::span<const Value> params) override {
+        return Counted(connection_->Query(sql, params));
+    }
+    Result<std::int64_t> DoExecute(std::string_view sql, std::span<const Value> params) override {
+        return Counted(connection_->Execute(sql, params));
+    }
+    Status DoExecuteScript(std::string_view sql) override { return connection_->Exec(std::string(sql)); }
+    Status DoCommit() override;
+    void DoRollback() override;
+
+  private:
+    template <class T>
+    T Counted(T result);
+
+    SqliteDatabase& owner_;
+    std::unique_ptr<Connection> connection_;
+};
+
+class SqliteDatabase final : public Database {
+  public:
+    SqliteDatabase(OpenOptions options, std::unique_ptr<Connection> writer)
+        : options_(std::move(options)), writer_(std::move(writer)) {}
+
+    Backend backend() const override { return Backend::kSqlite; }
+
+    Result<std::unique_ptr<Transaction>> Begin(TxMode mode) override {
+        const auto started = std::chrono::steady_clock::now();
+        std::unique_ptr<Connection> connection;
+        if (mode != TxMode::kRead) {
+            std::unique_lock lock(writer_mutex_, std::defer_lock);
+            if (!lock.try_lock_for(options_.acquire_timeout)) {
+                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
+                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
+            }
+            // The writer connection moves into the transaction and comes back in Release; the mutex stays locked
+            // until then (released by hand, since the lock object dies here).
+            connection = std::move(writer_);
+            writer_busy_.store(true, std::memory_order_relaxed);
+            lock.release();
+        } else {
+            AC_ASSIGN_OR_RETURN(connection, AcquireReader());
+        }
+        RecordAcquired(started);
+        const char* begin = mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE";
+        if (Status began = connection->Exec(begin); !began) {
+            Release(std::move(connection), mode);
+            return Fail(std::move(began).error());
+        }
+        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode));
+    }
+
+    Status Ping() override {
+        AC_ASSIGN_OR_RETURN(auto tx, Begin(TxMode::kRead));
+        AC_RETURN_IF_ERROR(tx->Query("SELECT 1", {}));
+        tx->Rollback();
+        return Ok();
+    }
+
+    PoolStats Stats() const override {
+        PoolStats stats;
+        {
+            std::lock_guard lock(pool_mutex_);
+            stats.open_connections = open_readers_ + 1;
+            stats.in_use = open_readers_ - idle_readers_.size();
+        }
+        stats.max_connections = options_.pool_size + 1;
+        stats.in_use += writer_busy_.load(std::memory_order_relaxed) ? 1 : 0;
+        stats.acquired_total = acquired_total_.load(std::memory_order_relaxed);
+        stats.wait_microseconds_total = wait_microseconds_total_.load(std::memory_order_relaxed);
+        stats.timeouts_total = timeouts_total_.load(std::memory_order_relaxed);
+        stats.commits_total = commits_total_.load(std::memory_order_relaxed);
+        stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
+        stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
+        return stats;
+    }
+
+    std::string Describe() const override { return "sqlite:" + options_.url; }
+    std::string ServerVersion() override { return SqliteLibraryVersion(); }
+
+    // Returns a transaction's connection: the writer to its slot (unlocking the writer mutex), a reader to the
+    // idle pool.
+    void Release(std::unique_ptr<Connection> connection, TxMode mode) {
+        if (mode != TxMode::kRead) {
+            writer_ = std::move(connection);
+            writer_busy_.store(false, std::memory_order_relaxed);
+            writer_mutex_.unlock();
+            return;
+        }
+        {
+            std::lock_guard lock(pool_mutex_);
+            idle_readers_.push_back(std::move(connection));
+        }
+        pool_cv_.notify_one();
+    }
+
+    void CountEnd(bool committed) {
+        (committed ? commits_total_ : rollbacks_total_).fetch_add(1, std::memory_order_relaxed);
+    }
+    void CountError(const Error& error) {
+        if (KindOf(error) == DbErrorKind::kSerializationFailure) {
+            serialization_failures_total_.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+
+  private:
+    Result<std::unique_ptr<Connection>> AcquireReader() {
+        std::unique_lock lock(pool_mutex_);
+        const auto deadline = std::chrono::steady_clock::now() + options_.acquire_timeout;
+        while (idle_readers_.empty() && open_readers_ >= options_.pool_size) {
+            if (pool_cv_.wait_until(lock, deadline) == std::cv_status::timeout && idle_readers_.empty() &&
+                open_readers_ >= options_.pool_size) {
+                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
+                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for a reader connection"));
+            }
+        }
+        if (!idle_readers_.empty()) {
+            auto connection = std::move(idle_readers_.back());
+            idle_readers_.pop_back();
+            return connection;
+        }
+        ++open_readers_;
+        lock.unlock();
+        Result<std::unique_ptr<Connection>> opened = Connection::Open(options_.url, /*writer=*/false, options_);
+        if (!opened) {
+            lock.lock();
+            --open_readers_;
+            pool_cv_.notify_one();
+        }
+        return opened;
+    }
+
+    void RecordAcquired(std::chrono::steady_clock::time_point started) {
+        acquired_total_.fetch_add(1, std::memory_order_relaxed);
+        const auto waited =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        wait_microseconds_total_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
+    }
+
+    const OpenOptions options_;
+
+    // The single writer. writer_mutex_ is held from Begin(kWrite) to Release; while held, writer_ is empty and
+    // the connection belongs to the transaction.
+    std::timed_mutex writer_mutex_;
+    std::unique_ptr<Connection> writer_;  // guarded by writer_mutex_
+    std::atomic<bool> writer_busy_{false};
+
+    mutable std::mutex pool_mutex_;
+    std::condition_variable pool_cv_;
+    std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mutex_
+    std::size_t open_readers_ = 0;                           // guarded by pool_mutex_
+
+    std::atomic<std::uint64_t> acquired_total_{0};
+    std::atomic<std::uint64_t> wait_microseconds_total_{0};
+    std::atomic<std::uint64_t> timeouts_total_{0};
+    std::atomic<std::uint64_t> commits_total_{0};
+    std::atomic<std::uint64_t> rollbacks_total_{0};
+    std::atomic<std::uint64_t> serialization_failures_total_{0};
+};
+
+template <class T>
+T SqliteTransaction::Counted(T result) {
+    if (!result) {
+        owner_.CountError(result.error());
+    }
+    return result;
+}
+
+SqliteTransaction::~SqliteTransaction() {
+    Rollback();
+    owner_.Release(std::move(connection_), mode());
+}
+
+Status SqliteTransaction::DoCommit() {
+    Status committed = connection_->Exec("COMMIT");
+    if (!committed) {
+        owner_.CountError(committed.error());
+        return committed;
+    }
+    owner_.CountEnd(true);
+    return committed;
+}
+
+void SqliteTransaction::DoRollback() {
+    // SQLite ends the transaction by itself after some errors (a full disk); then there is nothing to undo.
+    if (connection_->InTransaction()) {
+        (void)connection_->Exec("ROLLBACK");
+    }
+    owner_.CountEnd(false);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const OpenOptions& options) {
+    AC_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.url, /*writer=*/true, options));
+    return std::unique_ptr<Database>(new SqliteDatabase(options, std::move(writer)));
+}
+
+std::string SqliteLibraryVersion() {
+    return sqlite3_libversion();
+}
+
+}  // namespace ac::storage
