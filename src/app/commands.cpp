@@ -165,6 +165,7 @@ int RunServe(const Config& config) {
     options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);
     options.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
+    options.clock = &clock;
     http::Server server(options, pipeline, metrics);
     Result<std::string> address = server.Listen();
     if (!address) {

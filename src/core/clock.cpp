@@ -46,6 +46,23 @@ std::string FormatRfc3339(Instant instant) {
     return buffer;
 }
 
+std::string FormatHttpDate(Instant instant) {
+    using namespace std::chrono;
+    static constexpr const char* kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto day = floor<days>(instant);
+    const year_month_day ymd(day);
+    const weekday wd(day);
+    const hh_mm_ss hms(floor<seconds>(instant) - day);
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d GMT", kWeekdays[wd.c_encoding()],
+                  static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
+                  static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buffer;
+}
+
 std::optional<Instant> ParseRfc3339(std::string_view text) {
     using namespace std::chrono;
     std::size_t pos = 0;

@@ -26,6 +26,9 @@ using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
 // "2026-11-27T06:30:00.123Z".
 [[nodiscard]] std::string FormatRfc3339(Instant instant);
 
+// The HTTP date format (RFC 9110 IMF-fixdate): "Fri, 27 Nov 2026 06:30:00 GMT".
+[[nodiscard]] std::string FormatHttpDate(Instant instant);
+
 // Parses "2026-11-27T14:30:00+08:00", "2026-11-27T06:30:00.5Z", "2026-11-27 06:30:00Z" (a space for the 'T' is
 // accepted). The offset is required: a time without one is ambiguous. Returns nullopt for anything else.
 [[nodiscard]] std::optional<Instant> ParseRfc3339(std::string_view text);

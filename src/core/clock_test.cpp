@@ -15,6 +15,11 @@ TEST(Clock, FormatsUtcWithMilliseconds) {
     EXPECT_EQ(FormatRfc3339(FromEpochMs(1'795'761'000'123)), "2026-11-27T06:30:00.123Z");
 }
 
+TEST(Clock, FormatsHttpDates) {
+    EXPECT_EQ(FormatHttpDate(FromEpochMs(1'795'761'000'999)), "Fri, 27 Nov 2026 06:30:00 GMT");
+    EXPECT_EQ(FormatHttpDate(FromEpochMs(784'111'777'000)), "Sun, 06 Nov 1994 08:49:37 GMT");
+}
+
 TEST(Clock, ParsesOffsetsIntoUtc) {
     EXPECT_EQ(ParseRfc3339("2026-11-27T14:30:00+08:00"), FromEpochMs(1'795'761'000'000));
     EXPECT_EQ(ParseRfc3339("2026-11-27T06:30:00Z"), FromEpochMs(1'795'761'000'000));

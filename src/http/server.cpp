@@ -78,8 +78,9 @@ awaitable<Response> RunOnPool(asio::thread_pool& pool, Work work) {
 }
 
 // A deadline for reading a request. beast::tcp_stream's own timeout closes the socket, which leaves no way to answer
-// 408; this one only cancels the read. Armed and disarmed on the session's strand; the timer's handler checks
-// `armed`, so a handler that was already queued when the read completed does nothing.
+// 408; this one only cancels the read. Used on the session's strand only. Each Arm starts a new generation, and a
+// timer handler acts only for the generation that armed it and only while armed: a handler that was already
+// queued when its read completed can neither cancel that read nor the next one.
 class ReadDeadline {
   public:
     ReadDeadline(const asio::any_io_executor& executor, beast::tcp_stream& stream)
@@ -87,17 +88,18 @@ class ReadDeadline {
     ~ReadDeadline() { state_->armed = false; }
 
     void Arm(std::chrono::milliseconds timeout) {
+        const std::uint64_t generation = ++state_->generation;
         state_->armed = true;
         state_->fired = false;
         timer_.expires_after(timeout);
-        timer_.async_wait([state = state_](const beast::error_code& ec) {
-            if (!ec && state->armed) {
+        timer_.async_wait([state = state_, generation](const beast::error_code& ec) {
+            if (!ec && state->armed && state->generation == generation) {
                 state->fired = true;
                 state->stream->socket().cancel();
             }
         });
     }
-    // Stops the deadline; true when it had already fired (the read was cancelled because it took too long).
+    // Stops the deadline; true when it had fired (the read was cancelled because it took too long).
     bool Disarm() {
         state_->armed = false;
         timer_.cancel();
@@ -108,12 +110,26 @@ class ReadDeadline {
     struct State {
         explicit State(beast::tcp_stream* s) : stream(s) {}
         beast::tcp_stream* stream;
+        std::uint64_t generation = 0;
         bool armed = false;
         bool fired = false;
     };
     asio::steady_timer timer_;
     std::shared_ptr<State> state_;
 };
+
+// The Date header value, formatted once per second per thread.
+const std::string& CachedHttpDate(const Clock& clock) {
+    thread_local std::int64_t cached_second = -1;
+    thread_local std::string cached;
+    const Instant now = clock.Now();
+    const std::int64_t second = ToEpochMs(now) / 1000;
+    if (second != cached_second) {
+        cached = FormatHttpDate(now);
+        cached_second = second;
+    }
+    return cached;
+}
 
 // Whether `ec` is a syntax error of the request (as opposed to the connection closing or timing out).
 bool IsParseError(const beast::error_code& ec) {
@@ -205,6 +221,9 @@ awaitable<bool> Server::Impl::Write(beast::tcp_stream& stream, const Request& re
                                     bool keep_alive) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), 11};
     out.set(bhttp::field::server, "aftercare");
+    if (options.clock != nullptr) {
+        out.set(bhttp::field::date, CachedHttpDate(*options.clock));
+    }
     if (!response.content_type.empty()) {
         out.set(bhttp::field::content_type, response.content_type);
     }
@@ -412,6 +431,11 @@ Server::Server(ServerOptions options, Pipeline& pipeline, Metrics& metrics) {
         options.worker_threads = std::max<std::size_t>(8, 4 * cores);
     }
     impl_ = std::make_unique<Impl>(std::move(options), pipeline, metrics);
+    if (impl_->options.handle_signals) {
+        // Caught from now on; one that arrives before Run() waits for it is queued, not lost.
+        impl_->signals.add(SIGINT);
+        impl_->signals.add(SIGTERM);
+    }
 }
 
 Server::~Server() {
@@ -466,8 +490,6 @@ bool Server::Run() {
         }
     });
     if (impl.options.handle_signals) {
-        impl.signals.add(SIGINT);
-        impl.signals.add(SIGTERM);
         impl.signals.async_wait([this](const beast::error_code& ec, int signal_number) {
             if (!ec) {
                 log::Info("http.signal", {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"}});

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
@@ -27,7 +28,8 @@ struct ServerOptions {
     std::chrono::milliseconds idle_timeout{60'000};    // a kept-alive connection with no new request
     std::chrono::milliseconds write_timeout{30'000};
     std::chrono::milliseconds shutdown_grace{10'000};  // how long requests in flight may take after a stop
-    bool handle_signals = true;                        // stop gracefully on SIGTERM and SIGINT
+    bool handle_signals = true;    // from construction on, SIGTERM and SIGINT stop the server gracefully
+    const Clock* clock = nullptr;  // the source of the Date header; no Date header without one
 };
 
 // Serves HTTP/1.1 with keep-alive. Each request goes through the Pipeline: routes marked blocking run on the

@@ -67,6 +67,10 @@ TEST_F(ServerApi, HealthzAnswersWithARequestId) {
     EXPECT_EQ(response.body, R"({"status":"ok"})");
     EXPECT_EQ(response.Header("Content-Type"), "application/json; charset=utf-8");
     EXPECT_TRUE(std::regex_match(response.Header("X-Request-Id"), std::regex("[0-9a-f]{16}")));
+    EXPECT_TRUE(std::regex_match(response.Header("Date"),
+                                 std::regex(R"([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)")))
+        << response.Header("Date");
+    EXPECT_EQ(response.Header("Server"), "aftercare");
     EXPECT_TRUE(response.keep_alive);
 }
 
