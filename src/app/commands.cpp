@@ -122,26 +122,32 @@ std::string JoinVersions(const std::vector<int>& versions) {
     return text;
 }
 
+struct OpenedDatabase {
+    std::unique_ptr<storage::Database> db;
+    storage::MigrationReport migration;
+};
+
+// What serve and migrate both do first: start logging, create the data folder, open the database and bring its
+// schema up to date.
+Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock) {
+    AC_RETURN_IF_ERROR(InitLogging(config));
+    AC_RETURN_IF_ERROR(EnsureDataDir(config));
+    AC_ASSIGN_OR_RETURN(auto db, OpenDatabase(config));
+    AC_ASSIGN_OR_RETURN(auto migration, storage::Migrate(*db, clock));
+    return OpenedDatabase{std::move(db), std::move(migration)};
+}
+
 }  // namespace
 
 int RunServe(const Config& config) {
     const Catalog catalog = BuildCatalog();
-    if (Status logging = InitLogging(config); !logging) {
-        return Report(catalog, logging.error());
-    }
     const SystemClock clock;
-    if (Status made = EnsureDataDir(config); !made) {
-        return Report(catalog, made.error());
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
     }
-    Result<std::unique_ptr<storage::Database>> opened = OpenDatabase(config);
-    if (!opened) {
-        return Report(catalog, opened.error());
-    }
-    storage::Database& db = **opened;
-    Result<storage::MigrationReport> migrated = storage::Migrate(db, clock);
-    if (!migrated) {
-        return Report(catalog, migrated.error());
-    }
+    storage::Database& db = *prepared->db;
+    const storage::MigrationReport& migrated = prepared->migration;
 
     const ListenAddress listen = ParseListenAddress(config.listen).value_or(ListenAddress{"127.0.0.1", 8080});
     http::Router router;
@@ -175,7 +181,7 @@ int RunServe(const Config& config) {
     log::Info("http.listening", {{"address", *address},
                                  {"io_threads", config.threads != 0 ? config.threads : cores},
                                  {"database", db.Describe()},
-                                 {"schema_version", migrated->to_version},
+                                 {"schema_version", migrated.to_version},
                                  {"version", kVersion}});
     std::cout << catalog.Render(TerminalLang(),
                                 Message{"app.serving",
@@ -193,28 +199,19 @@ int RunServe(const Config& config) {
 
 int RunMigrate(const Config& config) {
     const Catalog catalog = BuildCatalog();
-    if (Status logging = InitLogging(config); !logging) {
-        return Report(catalog, logging.error());
-    }
     const SystemClock clock;
-    if (Status made = EnsureDataDir(config); !made) {
-        return Report(catalog, made.error());
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
     }
-    Result<std::unique_ptr<storage::Database>> opened = OpenDatabase(config);
-    if (!opened) {
-        return Report(catalog, opened.error());
-    }
-    Result<storage::MigrationReport> migrated = storage::Migrate(**opened, clock);
-    if (!migrated) {
-        return Report(catalog, migrated.error());
-    }
-    const std::string database = (*opened)->Describe();
-    const std::string version = std::to_string(migrated->to_version);
+    const storage::MigrationReport& migrated = prepared->migration;
+    const std::string database = prepared->db->Describe();
+    const std::string version = std::to_string(migrated.to_version);
     const Message message =
-        migrated->applied.empty()
+        migrated.applied.empty()
             ? Message{"app.up_to_date", {{"database", database}, {"version", version}}}
             : Message{"app.migrated",
-                      {{"database", database}, {"version", version}, {"applied", JoinVersions(migrated->applied)}}};
+                      {{"database", database}, {"version", version}, {"applied", JoinVersions(migrated.applied)}}};
     std::cout << catalog.Render(TerminalLang(), message) << std::endl;
     return 0;
 }

@@ -1,7 +1,6 @@
 #include "storage/postgres/postgres_database.hpp"
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdio>
 #include <mutex>
 #include <unordered_map>
@@ -10,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "log/log.hpp"
+#include "storage/pool.hpp"
 
 namespace ac::storage {
 namespace {
@@ -265,7 +265,7 @@ class PostgresTransaction final : public Transaction {
   protected:
     Result<Rows> DoQuery(std::string_view sql, std::span<const Value> params) override;
     Result<std::int64_t> DoExecute(std::string_view sql, std::span<const Value> params) override;
-    Status DoExecuteScript(std::string_view sql) override;
+    Status DoExecuteScript(std::string_view sql) override { return connection_->Exec(std::string(sql)); }
     Status DoCommit() override;
     void DoRollback() override;
 
@@ -276,7 +276,11 @@ class PostgresTransaction final : public Transaction {
 
 class PostgresDatabase final : public Database {
   public:
-    explicit PostgresDatabase(OpenOptions options) : options_(std::move(options)) {}
+    explicit PostgresDatabase(OpenOptions options)
+        : options_(std::move(options)),
+          pool_(
+              options_.pool_size, options_.acquire_timeout, [this] { return PgConnection::Connect(options_); },
+              counters_) {}
 
     Backend backend() const override { return Backend::kPostgres; }
 
@@ -297,7 +301,7 @@ class PostgresDatabase final : public Database {
         }
         // A pooled connection may have died while idle (a server restart); nothing ran on it yet, so try another.
         for (std::size_t attempt = 0;; ++attempt) {
-            AC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, Acquire());
+            AC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, pool_.Acquire());
             Status began = connection->Exec(begin);
             if (began) {
                 return std::unique_ptr<Transaction>(new PostgresTransaction(*this, std::move(connection), mode));
@@ -318,26 +322,18 @@ class PostgresDatabase final : public Database {
 
     PoolStats Stats() const override {
         PoolStats stats;
-        {
-            std::lock_guard lock(mutex_);
-            stats.open_connections = open_;
-            stats.in_use = open_ - idle_.size();
-        }
-        stats.max_connections = options_.pool_size;
-        stats.acquired_total = acquired_total_.load(std::memory_order_relaxed);
-        stats.wait_microseconds_total = wait_microseconds_total_.load(std::memory_order_relaxed);
-        stats.timeouts_total = timeouts_total_.load(std::memory_order_relaxed);
-        stats.commits_total = commits_total_.load(std::memory_order_relaxed);
-        stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
-        stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
-        stats.connections_lost_total = connections_lost_total_.load(std::memory_order_relaxed);
+        const auto usage = pool_.usage();
+        stats.max_connections = pool_.max_size();
+        stats.open_connections = usage.open;
+        stats.in_use = usage.in_use;
+        counters_.FillInto(stats);
         return stats;
     }
 
     std::string Describe() const override { return RedactUrl(options_.url); }
 
     std::string ServerVersion() override {
-        auto connection = Acquire();
+        auto connection = pool_.Acquire();
         if (!connection) {
             return "";
         }
@@ -350,85 +346,24 @@ class PostgresDatabase final : public Database {
     void Release(std::unique_ptr<PgConnection> connection) {
         const bool reusable = connection->Reusable();
         if (!reusable) {
-            connections_lost_total_.fetch_add(1, std::memory_order_relaxed);
-            connection.reset();  // close outside the pool lock
+            counters_.ConnectionLost();
         }
-        {
-            std::lock_guard lock(mutex_);
-            if (reusable) {
-                idle_.push_back(std::move(connection));
-            } else {
-                --open_;
-            }
-        }
-        cv_.notify_one();
+        pool_.Release(std::move(connection), reusable);
     }
 
-    void CountEnd(bool committed) {
-        (committed ? commits_total_ : rollbacks_total_).fetch_add(1, std::memory_order_relaxed);
-    }
-    void CountError(const Error& error) {
-        if (KindOf(error) == DbErrorKind::kSerializationFailure) {
-            serialization_failures_total_.fetch_add(1, std::memory_order_relaxed);
-        }
-    }
+    PoolCounters& counters() { return counters_; }
 
     // Opens the first connection so that Open fails when the server cannot be reached.
     Status Warm() {
-        AC_ASSIGN_OR_RETURN(auto connection, Acquire());
+        AC_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
         Release(std::move(connection));
         return Ok();
     }
 
   private:
-    Result<std::unique_ptr<PgConnection>> Acquire() {
-        const auto started = std::chrono::steady_clock::now();
-        std::unique_lock lock(mutex_);
-        const auto deadline = started + options_.acquire_timeout;
-        while (idle_.empty() && open_ >= options_.pool_size) {
-            if (cv_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() &&
-                open_ >= options_.pool_size) {
-                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
-                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for a connection"));
-            }
-        }
-        std::unique_ptr<PgConnection> connection;
-        if (!idle_.empty()) {
-            connection = std::move(idle_.back());
-            idle_.pop_back();
-        } else {
-            ++open_;
-            lock.unlock();
-            Result<std::unique_ptr<PgConnection>> opened = PgConnection::Connect(options_);
-            if (!opened) {
-                lock.lock();
-                --open_;
-                cv_.notify_one();
-                return opened;
-            }
-            connection = std::move(*opened);
-        }
-        acquired_total_.fetch_add(1, std::memory_order_relaxed);
-        const auto waited =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        wait_microseconds_total_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
-        return connection;
-    }
-
     const OpenOptions options_;
-
-    mutable std::mutex mutex_;
-    std::condition_variable cv_;
-    std::vector<std::unique_ptr<PgConnection>> idle_;  // guarded by mutex_
-    std::size_t open_ = 0;                             // guarded by mutex_; idle plus lent out
-
-    std::atomic<std::uint64_t> acquired_total_{0};
-    std::atomic<std::uint64_t> wait_microseconds_total_{0};
-    std::atomic<std::uint64_t> timeouts_total_{0};
-    std::atomic<std::uint64_t> commits_total_{0};
-    std::atomic<std::uint64_t> rollbacks_total_{0};
-    std::atomic<std::uint64_t> serialization_failures_total_{0};
-    std::atomic<std::uint64_t> connections_lost_total_{0};
+    mutable PoolCounters counters_;
+    ConnectionPool<PgConnection> pool_;
 };
 
 PostgresTransaction::~PostgresTransaction() {
@@ -437,32 +372,18 @@ PostgresTransaction::~PostgresTransaction() {
 }
 
 Result<Rows> PostgresTransaction::DoQuery(std::string_view sql, std::span<const Value> params) {
-    Result<Rows> rows = connection_->Query(sql, params);
-    if (!rows) {
-        owner_.CountError(rows.error());
-    }
-    return rows;
+    return owner_.counters().Count(connection_->Query(sql, params));
 }
 
 Result<std::int64_t> PostgresTransaction::DoExecute(std::string_view sql, std::span<const Value> params) {
-    Result<std::int64_t> changed = connection_->Execute(sql, params);
-    if (!changed) {
-        owner_.CountError(changed.error());
-    }
-    return changed;
-}
-
-Status PostgresTransaction::DoExecuteScript(std::string_view sql) {
-    return connection_->Exec(std::string(sql));
+    return owner_.counters().Count(connection_->Execute(sql, params));
 }
 
 Status PostgresTransaction::DoCommit() {
-    Status committed = connection_->Exec("COMMIT");
-    if (!committed) {
-        owner_.CountError(committed.error());
-        return committed;
+    Status committed = owner_.counters().Count(connection_->Exec("COMMIT"));
+    if (committed) {
+        owner_.counters().Ended(true);
     }
-    owner_.CountEnd(true);
     return committed;
 }
 
@@ -470,7 +391,7 @@ void PostgresTransaction::DoRollback() {
     if (connection_->InTransaction()) {
         (void)connection_->Exec("ROLLBACK");
     }
-    owner_.CountEnd(false);
+    owner_.counters().Ended(false);
 }
 
 }  // namespace

@@ -2,12 +2,13 @@
 
 #include <atomic>
 #include <charconv>
-#include <condition_variable>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
 
 #include <sqlite3.h>
+
+#include "storage/pool.hpp"
 
 namespace ac::storage {
 namespace {
@@ -262,27 +263,19 @@ class SqliteDatabase;
 
 class SqliteTransaction final : public Transaction {
   public:
-    SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
-        : Transaction(mode), owner_(owner), connection_(std::move(connection)) {}
+    SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode);
     ~SqliteTransaction() override;
 
     Backend backend() const override { return Backend::kSqlite; }
 
   protected:
-    Result<Rows> DoQuery(std::string_view sql, std::span<const Value> params) override {
-        return Counted(connection_->Query(sql, params));
-    }
-    Result<std::int64_t> DoExecute(std::string_view sql, std::span<const Value> params) override {
-        return Counted(connection_->Execute(sql, params));
-    }
+    Result<Rows> DoQuery(std::string_view sql, std::span<const Value> params) override;
+    Result<std::int64_t> DoExecute(std::string_view sql, std::span<const Value> params) override;
     Status DoExecuteScript(std::string_view sql) override { return connection_->Exec(std::string(sql)); }
     Status DoCommit() override;
     void DoRollback() override;
 
   private:
-    template <class T>
-    T Counted(T result);
-
     SqliteDatabase& owner_;
     std::unique_ptr<Connection> connection_;
 };
@@ -290,28 +283,31 @@ class SqliteTransaction final : public Transaction {
 class SqliteDatabase final : public Database {
   public:
     SqliteDatabase(OpenOptions options, std::unique_ptr<Connection> writer)
-        : options_(std::move(options)), writer_(std::move(writer)) {}
+        : options_(std::move(options)),
+          writer_(std::move(writer)),
+          readers_(
+              options_.pool_size, options_.acquire_timeout,
+              [this] { return Connection::Open(options_.url, /*writer=*/false, options_); }, counters_) {}
 
     Backend backend() const override { return Backend::kSqlite; }
 
     Result<std::unique_ptr<Transaction>> Begin(TxMode mode) override {
-        const auto started = std::chrono::steady_clock::now();
         std::unique_ptr<Connection> connection;
-        if (mode != TxMode::kRead) {
+        if (mode == TxMode::kRead) {
+            AC_ASSIGN_OR_RETURN(connection, readers_.Acquire());
+        } else {
+            const auto started = std::chrono::steady_clock::now();
             std::unique_lock lock(writer_mutex_, std::defer_lock);
             if (!lock.try_lock_for(options_.acquire_timeout)) {
-                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
+                counters_.TimedOut();
                 return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
             }
-            // The writer connection moves into the transaction and comes back in Release; the mutex stays locked
-            // until then (released by hand, since the lock object dies here).
+            // The writer connection moves into the transaction and comes back in Release, which also unlocks the
+            // mutex (so the lock object lets go of it here).
             connection = std::move(writer_);
-            writer_busy_.store(true, std::memory_order_relaxed);
             lock.release();
-        } else {
-            AC_ASSIGN_OR_RETURN(connection, AcquireReader());
+            counters_.Acquired(started);
         }
-        RecordAcquired(started);
         const char* begin = mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE";
         if (Status began = connection->Exec(begin); !began) {
             Release(std::move(connection), mode);
@@ -329,111 +325,52 @@ class SqliteDatabase final : public Database {
 
     PoolStats Stats() const override {
         PoolStats stats;
-        {
-            std::lock_guard lock(pool_mutex_);
-            stats.open_connections = open_readers_ + 1;
-            stats.in_use = open_readers_ - idle_readers_.size();
-        }
-        stats.max_connections = options_.pool_size + 1;
-        stats.in_use += writer_busy_.load(std::memory_order_relaxed) ? 1 : 0;
-        stats.acquired_total = acquired_total_.load(std::memory_order_relaxed);
-        stats.wait_microseconds_total = wait_microseconds_total_.load(std::memory_order_relaxed);
-        stats.timeouts_total = timeouts_total_.load(std::memory_order_relaxed);
-        stats.commits_total = commits_total_.load(std::memory_order_relaxed);
-        stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
-        stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
+        const auto readers = readers_.usage();
+        stats.max_connections = readers_.max_size() + 1;
+        stats.open_connections = readers.open + 1;
+        stats.in_use = readers.in_use + (writer_busy_.load(std::memory_order_relaxed) ? 1 : 0);
+        counters_.FillInto(stats);
         return stats;
     }
 
     std::string Describe() const override { return "sqlite:" + options_.url; }
     std::string ServerVersion() override { return SqliteLibraryVersion(); }
 
-    // Returns a transaction's connection: the writer to its slot (unlocking the writer mutex), a reader to the
-    // idle pool.
+    // Takes back a transaction's connection: the writer to its slot (unlocking the writer mutex), a reader to
+    // the pool.
     void Release(std::unique_ptr<Connection> connection, TxMode mode) {
-        if (mode != TxMode::kRead) {
-            writer_ = std::move(connection);
-            writer_busy_.store(false, std::memory_order_relaxed);
-            writer_mutex_.unlock();
+        if (mode == TxMode::kRead) {
+            readers_.Release(std::move(connection), /*reusable=*/true);
             return;
         }
-        {
-            std::lock_guard lock(pool_mutex_);
-            idle_readers_.push_back(std::move(connection));
-        }
-        pool_cv_.notify_one();
+        writer_ = std::move(connection);
+        writer_busy_.store(false, std::memory_order_relaxed);
+        writer_mutex_.unlock();
     }
 
-    void CountEnd(bool committed) {
-        (committed ? commits_total_ : rollbacks_total_).fetch_add(1, std::memory_order_relaxed);
-    }
-    void CountError(const Error& error) {
-        if (KindOf(error) == DbErrorKind::kSerializationFailure) {
-            serialization_failures_total_.fetch_add(1, std::memory_order_relaxed);
-        }
-    }
+    // Marks the writer as lent out (called with writer_mutex_ held, by the transaction that took it).
+    void WriterTaken() { writer_busy_.store(true, std::memory_order_relaxed); }
+
+    PoolCounters& counters() { return counters_; }
 
   private:
-    Result<std::unique_ptr<Connection>> AcquireReader() {
-        std::unique_lock lock(pool_mutex_);
-        const auto deadline = std::chrono::steady_clock::now() + options_.acquire_timeout;
-        while (idle_readers_.empty() && open_readers_ >= options_.pool_size) {
-            if (pool_cv_.wait_until(lock, deadline) == std::cv_status::timeout && idle_readers_.empty() &&
-                open_readers_ >= options_.pool_size) {
-                timeouts_total_.fetch_add(1, std::memory_order_relaxed);
-                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for a reader connection"));
-            }
-        }
-        if (!idle_readers_.empty()) {
-            auto connection = std::move(idle_readers_.back());
-            idle_readers_.pop_back();
-            return connection;
-        }
-        ++open_readers_;
-        lock.unlock();
-        Result<std::unique_ptr<Connection>> opened = Connection::Open(options_.url, /*writer=*/false, options_);
-        if (!opened) {
-            lock.lock();
-            --open_readers_;
-            pool_cv_.notify_one();
-        }
-        return opened;
-    }
-
-    void RecordAcquired(std::chrono::steady_clock::time_point started) {
-        acquired_total_.fetch_add(1, std::memory_order_relaxed);
-        const auto waited =
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-        wait_microseconds_total_.fetch_add(static_cast<std::uint64_t>(waited.count()), std::memory_order_relaxed);
-    }
-
     const OpenOptions options_;
+    mutable PoolCounters counters_;
 
-    // The single writer. writer_mutex_ is held from Begin(kWrite) to Release; while held, writer_ is empty and
-    // the connection belongs to the transaction.
+    // The single writer. writer_mutex_ is held from Begin(kWrite or kSchema) to Release; while held, writer_ is
+    // empty and the connection belongs to the transaction.
     std::timed_mutex writer_mutex_;
     std::unique_ptr<Connection> writer_;  // guarded by writer_mutex_
     std::atomic<bool> writer_busy_{false};
 
-    mutable std::mutex pool_mutex_;
-    std::condition_variable pool_cv_;
-    std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mutex_
-    std::size_t open_readers_ = 0;                           // guarded by pool_mutex_
-
-    std::atomic<std::uint64_t> acquired_total_{0};
-    std::atomic<std::uint64_t> wait_microseconds_total_{0};
-    std::atomic<std::uint64_t> timeouts_total_{0};
-    std::atomic<std::uint64_t> commits_total_{0};
-    std::atomic<std::uint64_t> rollbacks_total_{0};
-    std::atomic<std::uint64_t> serialization_failures_total_{0};
+    ConnectionPool<Connection> readers_;
 };
 
-template <class T>
-T SqliteTransaction::Counted(T result) {
-    if (!result) {
-        owner_.CountError(result.error());
+SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
+    : Transaction(mode), owner_(owner), connection_(std::move(connection)) {
+    if (mode != TxMode::kRead) {
+        owner_.WriterTaken();
     }
-    return result;
 }
 
 SqliteTransaction::~SqliteTransaction() {
@@ -441,13 +378,19 @@ SqliteTransaction::~SqliteTransaction() {
     owner_.Release(std::move(connection_), mode());
 }
 
+Result<Rows> SqliteTransaction::DoQuery(std::string_view sql, std::span<const Value> params) {
+    return owner_.counters().Count(connection_->Query(sql, params));
+}
+
+Result<std::int64_t> SqliteTransaction::DoExecute(std::string_view sql, std::span<const Value> params) {
+    return owner_.counters().Count(connection_->Execute(sql, params));
+}
+
 Status SqliteTransaction::DoCommit() {
-    Status committed = connection_->Exec("COMMIT");
-    if (!committed) {
-        owner_.CountError(committed.error());
-        return committed;
+    Status committed = owner_.counters().Count(connection_->Exec("COMMIT"));
+    if (committed) {
+        owner_.counters().Ended(true);
     }
-    owner_.CountEnd(true);
     return committed;
 }
 
@@ -456,7 +399,7 @@ void SqliteTransaction::DoRollback() {
     if (connection_->InTransaction()) {
         (void)connection_->Exec("ROLLBACK");
     }
-    owner_.CountEnd(false);
+    owner_.counters().Ended(false);
 }
 
 }  // namespace
