@@ -60,10 +60,10 @@ ParsedName ParseFileName(std::string_view file) {
     }
     std::string_view stem = file.substr(5, file.size() - 5 - 4);
     for (const std::string_view dialect : {std::string_view("sqlite"), std::string_view("postgres")}) {
-        const std::string suffix = "." + std::string(dialect);
-        if (stem.ends_with(suffix)) {
+        // ".<dialect>" at the end of the stem
+        if (stem.size() > dialect.size() && stem.ends_with(dialect) && stem[stem.size() - dialect.size() - 1] == '.') {
             parsed.dialect = dialect;
-            stem.remove_suffix(suffix.size());
+            stem.remove_suffix(dialect.size() + 1);
         }
     }
     if (stem.empty()) {
