@@ -65,6 +65,7 @@ void AddTestRoutes(http::Router& router) {
         .method = http::Method::kPost,
         .pattern = "/api/v1/test/echo",
         .handler = Echo,
+        .permission = std::string(http::kPublic),
         .doc = {.summary = "Test only: validate and echo a body",
                 .tag = "test",
                 .request_schema = std::string(kEchoSchema)},
@@ -76,6 +77,7 @@ void AddTestRoutes(http::Router& router) {
         .handler = [](http::Request&) -> Result<http::Response> {
             throw std::runtime_error("deliberate failure from /api/v1/test/panic");
         },
+        .permission = std::string(http::kPublic),
         .doc = {.summary = "Test only: a handler that throws", .tag = "test"},
         .blocking = false,
     });
@@ -93,8 +95,49 @@ void AddTestRoutes(http::Router& router) {
             std::this_thread::sleep_for(std::chrono::milliseconds(ms));
             return http::Response::Json(200, R"({"slept_ms":)" + std::to_string(ms) + "}");
         },
+        .permission = std::string(http::kPublic),
         .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
         .blocking = true,
+    });
+}
+
+void AddClockRoutes(http::Router& router, FakeClock& clock) {
+    const auto now = [&clock] {
+        return http::JsonResponse(
+            200, boost::json::object{{"now", FormatRfc3339(clock.Now())}, {"epoch_ms", ToEpochMs(clock.Now())}});
+    };
+    router.Add(http::Route{
+        .method = http::Method::kGet,
+        .pattern = "/api/v1/test/clock",
+        .handler = [now](http::Request&) -> Result<http::Response> { return now(); },
+        .permission = std::string(http::kPublic),
+        .doc = {.summary = "Test only: the fake clock's time", .tag = "test"},
+        .blocking = false,
+    });
+    router.Add(http::Route{
+        .method = http::Method::kPost,
+        .pattern = "/api/v1/test/clock",
+        .handler = [&clock, now](http::Request& request) -> Result<http::Response> {
+            AC_ASSIGN_OR_RETURN(boost::json::object body, http::ReadJsonObject(request));
+            json::ObjectReader reader(body);
+            const auto advance =
+                reader.Int("advance_ms", {.required = false, .min = 0, .max = 10LL * 365 * 86'400'000});
+            const auto set = reader.Time("set", /*required=*/false);
+            reader.RejectUnknownFields();
+            if (reader.ok() && advance.has_value() == set.has_value()) {
+                reader.AddError("advance_ms", Message{"field.required", {}});
+            }
+            AC_RETURN_IF_ERROR(reader.Finish());
+            if (advance) {
+                clock.Advance(std::chrono::milliseconds(*advance));
+            } else {
+                clock.Set(*set);
+            }
+            return now();
+        },
+        .permission = std::string(http::kPublic),
+        .doc = {.summary = "Test only: move the fake clock ({advance_ms} or {set})", .tag = "test"},
+        .blocking = false,
     });
 }
 

@@ -2,6 +2,7 @@
 // route shows on its own yet: JSON validation end to end, a handler that throws, a slow handler.
 #pragma once
 
+#include "core/clock.hpp"
 #include "http/router.hpp"
 
 namespace ac::app {
@@ -10,5 +11,9 @@ namespace ac::app {
 // GET  /api/v1/test/panic: throws (the pipeline must answer 500 and keep serving).
 // GET  /api/v1/test/sleep?ms=N: answers after N milliseconds (at most 60000), on the worker pool.
 void AddTestRoutes(http::Router& router);
+
+// GET /api/v1/test/clock: the fake clock's time. POST /api/v1/test/clock with {"advance_ms": N} or
+// {"set": "<RFC 3339>"}: moves it (never backwards through advance_ms). Only with --fake-clock.
+void AddClockRoutes(http::Router& router, FakeClock& clock);
 
 }  // namespace ac::app

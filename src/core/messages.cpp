@@ -35,6 +35,7 @@ constexpr MessageDef kCoreMessages[] = {
     {"field.required", "必填", "is required"},
     {"field.blank", "不能为空", "must not be blank"},
     {"field.unknown", "不是可识别的字段", "is not a known field"},
+    {"field.unknown_parameter", "不是可识别的参数", "is not a known parameter"},
     {"field.must_be_string", "应为文本", "must be a string"},
     {"field.must_be_integer", "应为整数", "must be an integer"},
     {"field.must_be_number", "应为数字", "must be a number"},

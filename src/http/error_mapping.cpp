@@ -16,6 +16,7 @@ constexpr MessageDef kHttpMessages[] = {
     {"http.header_too_large", "请求头超过 {limit} 字节的上限", "The request headers exceed the limit of {limit} bytes"},
     {"http.request_timeout", "请求未能在 {seconds} 秒内完整送达",
      "The request did not arrive completely within {seconds} s"},
+    {"http.bad_id", "找不到：{value} 不是有效的编号", "Not found: {value} is not a valid id"},
     {"http.listen_failed", "无法在 {address} 上监听：{reason}", "Cannot listen on {address}: {reason}"},
     {"http.not_ready", "服务尚未就绪：数据库无法访问", "The service is not ready: the database cannot be reached"},
 };

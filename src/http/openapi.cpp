@@ -73,6 +73,10 @@ std::string BuildOpenApiDocument(const Router& router, std::string_view version)
         if (!route->doc.tag.empty()) {
             operation["tags"] = json::array{json::value(route->doc.tag)};
         }
+        operation["x-permission"] = route->permission;
+        if (route->permission == kPublic) {
+            operation["security"] = json::array{};
+        }
         json::array parameters;
         std::size_t open = 0;
         while ((open = route->pattern.find('{', open)) != std::string::npos) {
@@ -112,7 +116,7 @@ std::string BuildOpenApiDocument(const Router& router, std::string_view version)
     }
 
     json::object document{
-        {"openapi", "3.0.3"},
+        {"openapi", "3.1.0"},
         {"info",
          {{"title", "aftercare API"},
           {"version", version},
@@ -120,8 +124,17 @@ std::string BuildOpenApiDocument(const Router& router, std::string_view version)
            "After-sales service management. Errors share one shape; messages follow Accept-Language "
            "(zh-CN by default, en)."}}},
         {"paths", std::move(paths)},
+        {"security", json::array{json::object{{"session", json::array{}}}, json::object{{"bearer", json::array{}}}}},
         {"components",
-         {{"schemas", {{"Error", ErrorSchema()}}},
+         {{"securitySchemes",
+           {{"session",
+             {{"type", "apiKey"},
+              {"in", "cookie"},
+              {"name", "ac_session"},
+              {"description", "Browser session; state-changing requests also send the X-CSRF-Token header"}}},
+            {"bearer",
+             {{"type", "http"}, {"scheme", "bearer"}, {"description", "API token (aftercare token create)"}}}}},
+          {"schemas", {{"Error", ErrorSchema()}}},
           {"responses",
            {{"Error",
              {{"description", "An error in the common shape"},

@@ -17,13 +17,15 @@ TEST(OpenApi, DescribesEveryRouteWithItsParametersAndSchemas) {
     router.Add(Route{.method = Method::kGet,
                      .pattern = "/api/v1/things/{id}",
                      .handler = [](Request&) -> Result<Response> { return Response::NoContent(); },
+                     .permission = std::string(kPublic),
                      .doc = {.summary = "One thing", .tag = "things", .success_status = 204}});
     router.Add(Route{.method = Method::kPost,
                      .pattern = "/api/v1/things/{id}",
                      .handler = [](Request&) -> Result<Response> { return Response::NoContent(); },
+                     .permission = std::string(kPublic),
                      .doc = {.request_schema = R"({"type":"object"})"}});
     const auto document = boost::json::parse(BuildOpenApiDocument(router, "1.2.3")).as_object();
-    EXPECT_EQ(document.at("openapi"), "3.0.3");
+    EXPECT_EQ(document.at("openapi"), "3.1.0");
     EXPECT_EQ(document.at("info").at("version"), "1.2.3");
     const auto& paths = document.at("paths").as_object();
     std::size_t operations = 0;
@@ -46,6 +48,7 @@ TEST(OpenApi, RefusesASchemaThatIsNotJson) {
     router.Add(Route{.method = Method::kPost,
                      .pattern = "/bad",
                      .handler = [](Request&) -> Result<Response> { return Response::NoContent(); },
+                     .permission = std::string(kPublic),
                      .doc = {.request_schema = "{not json"}});
     EXPECT_THROW((void)BuildOpenApiDocument(router, "0"), std::logic_error);
 }

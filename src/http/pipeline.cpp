@@ -172,11 +172,33 @@ Response Pipeline::ErrorResponse(const Request& request, const Error& error) con
         log::Debug("http.error",
                    {{"code", ErrorCodeName(error.code)}, {"key", error.message.key}, {"detail", error.detail}});
     }
-    return Response::Json(HttpStatus(error.code), RenderErrorBody(error, request.lang, catalog_, request.request_id));
+    Response response =
+        Response::Json(HttpStatus(error.code), RenderErrorBody(error, request.lang, catalog_, request.request_id));
+    // A limit says when to come back: the "retry_after" parameter (seconds) becomes Retry-After.
+    for (const auto& [name, value] : error.message.params) {
+        if (name == "retry_after" && error.code == ErrorCode::kResourceExhausted) {
+            response.SetHeader("Retry-After", value);
+        }
+    }
+    return response;
 }
 
 void Pipeline::Finish(const Request& request, Response& response) const {
     response.SetHeader("X-Request-Id", request.request_id);
+    // Security headers on every answer. The policy suits the single-page app: its own scripts only, inline
+    // styles (Element Plus sets them), images also from data:/blob: (signatures, photos), never framed.
+    response.SetHeader("Content-Security-Policy",
+                       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                       "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                       "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+    response.SetHeader("X-Content-Type-Options", "nosniff");
+    response.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.SetHeader("X-Frame-Options", "DENY");
+    if (!response.Header("Cache-Control")) {
+        // Dynamic answers (a user's data, a sign-in with its CSRF token) are never stored by browsers or proxies;
+        // a route that serves something cacheable says so itself.
+        response.SetHeader("Cache-Control", "no-store");
+    }
     if (response.status == 503 && !response.Header("Retry-After")) {
         response.SetHeader("Retry-After", "5");
     }

@@ -17,18 +17,26 @@ class PipelineTest : public ::testing::Test {
     PipelineTest() {
         catalog_.Add(CoreMessages());
         catalog_.Add(HttpMessages());
-        router_.Add(Route{.method = Method::kGet, .pattern = "/ok/{id}", .handler = [](Request& r) -> Result<Response> {
+        router_.Add(Route{.method = Method::kGet,
+                          .pattern = "/ok/{id}",
+                          .handler = [](Request& r) -> Result<Response> {
                               return Response::Text(200, std::string(r.PathParam("id")));
-                          }});
-        router_.Add(Route{.method = Method::kGet, .pattern = "/throw", .handler = [](Request&) -> Result<Response> {
-                              throw std::runtime_error("boom");
-                          }});
-        router_.Add(Route{.method = Method::kGet, .pattern = "/invalid", .handler = [](Request&) -> Result<Response> {
+                          },
+                          .permission = std::string(kPublic)});
+        router_.Add(Route{.method = Method::kGet,
+                          .pattern = "/throw",
+                          .handler = [](Request&) -> Result<Response> { throw std::runtime_error("boom"); },
+                          .permission = std::string(kPublic)});
+        router_.Add(Route{.method = Method::kGet,
+                          .pattern = "/invalid",
+                          .handler = [](Request&) -> Result<Response> {
                               return Fail(Error::Validation({FieldError{"phone", Message{"field.required", {}}}}));
-                          }});
+                          },
+                          .permission = std::string(kPublic)});
         router_.Add(Route{.method = Method::kPost,
                           .pattern = "/big",
                           .handler = [](Request&) -> Result<Response> { return Response::NoContent(); },
+                          .permission = std::string(kPublic),
                           .max_body_bytes = 10 * 1024 * 1024,
                           .blocking = true});
     }

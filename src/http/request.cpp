@@ -91,6 +91,43 @@ Params Request::QueryParams() const {
     return params;
 }
 
+std::optional<std::string> Request::Cookie(std::string_view name) const {
+    for (const HeaderField& field : headers) {
+        if (!EqualsIgnoreCase(field.name, "Cookie")) {
+            continue;
+        }
+        std::string_view rest = field.value;
+        while (!rest.empty()) {
+            const std::size_t semicolon = rest.find(';');
+            std::string_view pair = rest.substr(0, semicolon);
+            rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
+            while (!pair.empty() && pair.front() == ' ') {
+                pair.remove_prefix(1);
+            }
+            const std::size_t eq = pair.find('=');
+            if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+                std::string_view value = pair.substr(eq + 1);
+                while (!value.empty() && value.back() == ' ') {
+                    value.remove_suffix(1);
+                }
+                if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+                    value = value.substr(1, value.size() - 2);
+                }
+                return std::string(value);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string Request::RemoteHost() const {
+    if (remote_address.starts_with('[')) {
+        const std::size_t close = remote_address.find(']');
+        return remote_address.substr(1, close == std::string::npos ? std::string::npos : close - 1);
+    }
+    return remote_address.substr(0, remote_address.rfind(':'));
+}
+
 std::optional<std::string> Request::QueryParam(std::string_view name) const {
     for (auto& [key, value] : QueryParams()) {
         if (key == name) {
@@ -129,6 +166,10 @@ void Response::SetHeader(std::string_view name, std::string value) {
             return;
         }
     }
+    headers.push_back(HeaderField{std::string(name), std::move(value)});
+}
+
+void Response::AddHeader(std::string_view name, std::string value) {
     headers.push_back(HeaderField{std::string(name), std::move(value)});
 }
 

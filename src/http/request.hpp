@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "core/principal.hpp"
 
 namespace ac::http {
 
@@ -44,6 +45,8 @@ struct Request {
     Lang lang = Lang::kZhCn;
     const Route* route = nullptr;
     Params path_params;  // percent-decoded values, by the names of the route pattern
+    // Who is calling; set by the authentication middleware for every route that is not public.
+    std::optional<Principal> principal;
 
     // The value of the first header called `name` (case-insensitive), or nullopt.
     [[nodiscard]] std::optional<std::string_view> Header(std::string_view name) const;
@@ -54,6 +57,10 @@ struct Request {
     [[nodiscard]] std::optional<std::string> QueryParam(std::string_view name) const;
     // Every query parameter, decoded, in order.
     [[nodiscard]] Params QueryParams() const;
+    // The value of cookie `name` from the Cookie header(s), or nullopt.
+    [[nodiscard]] std::optional<std::string> Cookie(std::string_view name) const;
+    // The client's address without the port ("127.0.0.1", "::1").
+    [[nodiscard]] std::string RemoteHost() const;
 };
 
 struct Response {
@@ -71,6 +78,8 @@ struct Response {
 
     // Replaces a header of that name (case-insensitive) or adds it.
     void SetHeader(std::string_view name, std::string value);
+    // Adds a header even if one of that name exists (Set-Cookie).
+    void AddHeader(std::string_view name, std::string value);
     [[nodiscard]] std::optional<std::string_view> Header(std::string_view name) const;
 };
 

@@ -26,6 +26,24 @@ TEST(Request, QueryParametersAreDecoded) {
     EXPECT_TRUE(request.QueryParams().empty()) << "never reached in the server: the pipeline refuses it";
 }
 
+TEST(Request, CookiesAreFoundByName) {
+    Request request;
+    request.headers = {{"Cookie", "theme=dark; ac_session=abc-123_x; other=\"quoted\""}, {"cookie", "late=1"}};
+    EXPECT_EQ(request.Cookie("ac_session"), "abc-123_x");
+    EXPECT_EQ(request.Cookie("other"), "quoted");
+    EXPECT_EQ(request.Cookie("late"), "1");
+    EXPECT_EQ(request.Cookie("session"), std::nullopt) << "no prefix match";
+    EXPECT_EQ(request.Cookie("missing"), std::nullopt);
+}
+
+TEST(Request, RemoteHostDropsThePort) {
+    Request request;
+    request.remote_address = "127.0.0.1:53712";
+    EXPECT_EQ(request.RemoteHost(), "127.0.0.1");
+    request.remote_address = "[::1]:8080";
+    EXPECT_EQ(request.RemoteHost(), "::1");
+}
+
 TEST(Request, MethodsParseExactly) {
     EXPECT_EQ(ParseMethod("GET"), Method::kGet);
     EXPECT_EQ(ParseMethod("DELETE"), Method::kDelete);

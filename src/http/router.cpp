@@ -39,6 +39,12 @@ void Router::Add(Route route) {
     if (route.method == Method::kUnknown || !route.handler) {
         throw std::logic_error("route needs a method and a handler: " + route.pattern);
     }
+    if (route.permission.empty()) {
+        throw std::logic_error("route declares no permission: " + route.pattern);
+    }
+    if (route.permission != kPublic && !route.blocking) {
+        throw std::logic_error("route needs credentials, so it must be blocking: " + route.pattern);
+    }
     Node* node = root_.get();
     for (const std::string_view segment : SplitPath(route.pattern)) {
         if (IsParameter(segment)) {

@@ -27,10 +27,17 @@ struct RouteDoc {
     std::string success_content_type = "application/json";
 };
 
+// Permissions every route may declare besides those of auth/'s table.
+inline constexpr std::string_view kPublic = "public";                // no credentials needed
+inline constexpr std::string_view kAuthenticated = "authenticated";  // any signed-in staff member
+
 struct Route {
     Method method = Method::kGet;
     std::string pattern;  // "/api/v1/stores/{id}": literal segments and whole-segment {parameters}
     Handler handler;
+    // What the caller needs: kPublic, kAuthenticated or a permission of auth/'s table ("stores.write").
+    // Required: a route without one is refused at registration.
+    std::string permission;
     RouteDoc doc;
     std::size_t max_body_bytes = 0;  // 0: the server's default limit
     // true: may block (database, disk), so it runs on the worker pool; false: cheap and non-blocking, it runs on
@@ -56,7 +63,8 @@ class Router {
     Router& operator=(const Router&) = delete;
 
     // Adds a route. Throws std::logic_error for a pattern that is malformed (not starting with '/', an empty or
-    // partial {parameter}) or that repeats an existing route's method and shape: start-up bugs.
+    // partial {parameter}), one that repeats an existing route's method and shape, a route without a permission,
+    // or a non-public route that is not blocking (checking credentials reads the database): start-up bugs.
     void Add(Route route);
 
     // Finds the route for `method` and `path` (percent-encoded, without query). HEAD falls back to GET.

@@ -15,6 +15,7 @@ Route R(Method method, std::string pattern) {
     Route route;
     route.method = method;
     route.handler = Named(pattern);
+    route.permission = std::string(kPublic);
     route.pattern = std::move(pattern);
     return route;
 }
@@ -91,6 +92,13 @@ TEST(Router, RefusesBadPatternsAndDuplicates) {
     Route without_handler = R(Method::kGet, "/d");
     without_handler.handler = nullptr;
     EXPECT_THROW(router.Add(std::move(without_handler)), std::logic_error);
+    Route without_permission = R(Method::kGet, "/e");
+    without_permission.permission.clear();
+    EXPECT_THROW(router.Add(std::move(without_permission)), std::logic_error) << "every route declares a permission";
+    Route inline_with_credentials = R(Method::kGet, "/f");
+    inline_with_credentials.permission = "stores.read";
+    inline_with_credentials.blocking = false;
+    EXPECT_THROW(router.Add(std::move(inline_with_credentials)), std::logic_error);
     EXPECT_NO_THROW(router.Add(R(Method::kPost, "/a/{id}")));
 }
 

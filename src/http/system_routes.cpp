@@ -26,6 +26,7 @@ void AddSystemRoutes(Router& router, Metrics& metrics, SystemRoutesConfig config
         .method = Method::kGet,
         .pattern = "/healthz",
         .handler = [](Request&) -> Result<Response> { return Response::Json(200, R"({"status":"ok"})"); },
+        .permission = std::string(kPublic),
         .doc = {.summary = "Liveness: the process answers HTTP",
                 .tag = "system",
                 .response_schema = std::string(kStatusSchema)},
@@ -43,6 +44,7 @@ void AddSystemRoutes(Router& router, Metrics& metrics, SystemRoutesConfig config
             }
             return Response::Json(200, R"({"status":"ready"})");
         },
+        .permission = std::string(kPublic),
         .doc = {.summary = "Readiness: the database answers",
                 .tag = "system",
                 .response_schema = std::string(kStatusSchema)},
@@ -55,6 +57,7 @@ void AddSystemRoutes(Router& router, Metrics& metrics, SystemRoutesConfig config
         .handler = [&metrics](Request&) -> Result<Response> {
             return Response::Text(200, metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
         },
+        .permission = std::string(kPublic),
         .doc = {.summary = "Prometheus metrics", .tag = "system", .success_content_type = "text/plain"},
         .blocking = false,
     });
@@ -66,6 +69,7 @@ void AddSystemRoutes(Router& router, Metrics& metrics, SystemRoutesConfig config
             boost::json::object body{{"version", shared->version}, {"commit", shared->commit}};
             return Response::Json(200, boost::json::serialize(body));
         },
+        .permission = std::string(kPublic),
         .doc = {.summary = "The server's version", .tag = "system", .response_schema = std::string(kVersionSchema)},
         .blocking = false,
     });
@@ -82,6 +86,7 @@ void AddSystemRoutes(Router& router, Metrics& metrics, SystemRoutesConfig config
             std::call_once(cache->once, [&] { cache->document = BuildOpenApiDocument(router, shared->version); });
             return Response::Json(200, cache->document);
         },
+        .permission = std::string(kPublic),
         .doc = {.summary = "This OpenAPI 3 document", .tag = "system"},
         .blocking = false,
     });

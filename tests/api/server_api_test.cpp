@@ -356,7 +356,7 @@ TEST_F(ServerApi, TheOpenApiDocumentListsExactlyWhatTheServerAnswers) {
     const HttpResponse response = client.Get("/api/v1/openapi.json");
     ASSERT_EQ(response.status, 200);
     const auto document = response.Json().as_object();
-    EXPECT_EQ(document.at("openapi"), "3.0.3");
+    EXPECT_EQ(document.at("openapi"), "3.1.0");
     std::size_t operations = 0;
     for (const auto& item : document.at("paths").as_object()) {
         const std::string path = std::regex_replace(std::string(item.key()), std::regex(R"(\{[^}]+\})"), "1");

@@ -34,7 +34,7 @@ int DecodeStatus(int status) {
 
 // Forks and execs the binary with stdout and stderr sent to the given files.
 pid_t Spawn(const std::vector<std::string>& args, const Env& env, const std::filesystem::path& out_path,
-            const std::filesystem::path& err_path) {
+            const std::filesystem::path& err_path, const std::filesystem::path& in_path = "/dev/null") {
     std::vector<std::string> argv_storage;
     argv_storage.push_back(AftercareBinary());
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -45,8 +45,10 @@ pid_t Spawn(const std::vector<std::string>& args, const Env& env, const std::fil
     if (pid == 0) {
         // The server dies with the test process, even when that is killed.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        const int in = ::open(in_path.c_str(), O_RDONLY);
         const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(in, STDIN_FILENO);
         ::dup2(out, STDOUT_FILENO);
         ::dup2(err, STDERR_FILENO);
         for (const auto& [name, value] : env) {
@@ -69,11 +71,14 @@ std::string AftercareBinary() {
     return AC_BINARY_PATH;
 }
 
-RunResult RunAftercare(const std::vector<std::string>& args, const Env& env, std::chrono::seconds timeout) {
+RunResult RunAftercare(const std::vector<std::string>& args, const Env& env, std::chrono::seconds timeout,
+                       const std::string& input) {
     TempDir dir;
     const auto out_path = dir.path() / "out";
     const auto err_path = dir.path() / "err";
-    const pid_t pid = Spawn(args, env, out_path, err_path);
+    const auto in_path = dir.path() / "in";
+    std::ofstream(in_path, std::ios::binary) << input;
+    const pid_t pid = Spawn(args, env, out_path, err_path, in_path);
     RunResult result;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     int status = 0;
@@ -111,6 +116,9 @@ ServerProcess::ServerProcess(ServerConfig config) {
     // Logs live beside (not inside) the data folder so that a test can also start on a folder that must not exist.
     const std::filesystem::path log_dir = data_dir_.parent_path();
     std::filesystem::create_directories(log_dir);
+    // A previous server's log must not be mistaken for this one's (its "listening" line names another port).
+    std::filesystem::remove(log_dir / "server.log");
+    std::filesystem::remove(log_dir / "server.out");
     pid_ = Spawn(args, config.env, log_dir / "server.out", log_dir / "server.log");
 
     const std::regex listening(R"re("event":"http.listening","address":"[^"]*:(\d+)")re");

@@ -26,9 +26,11 @@ struct RunResult {
     std::string err;
 };
 
-// Runs the binary with `args` (no shell) and `env` added to the environment; kills it after `timeout`.
+// Runs the binary with `args` (no shell), `env` added to the environment and `input` on its standard input;
+// kills it after `timeout`.
 [[nodiscard]] RunResult RunAftercare(const std::vector<std::string>& args, const Env& env = {},
-                                     std::chrono::seconds timeout = std::chrono::seconds(60));
+                                     std::chrono::seconds timeout = std::chrono::seconds(60),
+                                     const std::string& input = "");
 
 struct ServerConfig {
     std::string db_url;                   // empty: the SQLite file in the data folder
