@@ -3,21 +3,25 @@
 namespace ac {
 namespace {
 
-// The digits of `text` (and whether it began with '+'), or nullopt if it holds anything but digits and the
-// usual separators.
-std::optional<std::pair<std::string, bool>> Digits(std::string_view text) {
+struct PhoneDigits {
+    bool valid = true;  // false: `text` held something besides digits and the usual separators
+    bool plus = false;  // it began with '+'
     std::string digits;
-    bool plus = false;
+};
+
+PhoneDigits Digits(std::string_view text) {
+    PhoneDigits parsed;
     for (const char c : text) {
         if (c >= '0' && c <= '9') {
-            digits += c;
-        } else if (c == '+' && digits.empty() && !plus) {
-            plus = true;
+            parsed.digits += c;
+        } else if (c == '+' && parsed.digits.empty() && !parsed.plus) {
+            parsed.plus = true;
         } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
-            return std::nullopt;
+            parsed.valid = false;
+            break;
         }
     }
-    return std::make_pair(digits, plus);
+    return parsed;
 }
 
 bool IsMobile(std::string_view digits) {
@@ -27,14 +31,11 @@ bool IsMobile(std::string_view digits) {
 }  // namespace
 
 std::optional<std::string> NormalizeMobile(std::string_view text) {
-    auto parsed = Digits(text);
-    if (!parsed) {
-        return std::nullopt;
+    PhoneDigits parsed = Digits(text);
+    if (!parsed.valid || (parsed.plus && !parsed.digits.starts_with("86"))) {
+        return std::nullopt;  // not a number, or an international number of another country
     }
-    std::string digits = std::move(parsed->first);
-    if (parsed->second && !digits.starts_with("86")) {
-        return std::nullopt;  // an international number of another country
-    }
+    std::string& digits = parsed.digits;
     if (digits.size() == 15 && digits.starts_with("0086")) {
         digits.erase(0, 4);
     } else if (digits.size() == 13 && digits.starts_with("86")) {
@@ -50,11 +51,11 @@ std::optional<std::string> NormalizePhone(std::string_view text) {
     if (auto mobile = NormalizeMobile(text)) {
         return mobile;
     }
-    auto parsed = Digits(text);
-    if (!parsed || parsed->first.size() < 5 || parsed->first.size() > 20) {
+    const PhoneDigits parsed = Digits(text);
+    if (!parsed.valid || parsed.digits.size() < 5 || parsed.digits.size() > 20) {
         return std::nullopt;
     }
-    return parsed->second ? "+" + parsed->first : parsed->first;
+    return parsed.plus ? "+" + parsed.digits : parsed.digits;
 }
 
 }  // namespace ac
