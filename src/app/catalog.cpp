@@ -1,5 +1,6 @@
 #include "app/catalog.hpp"
 
+#include "auth/messages.hpp"
 #include "http/error_mapping.hpp"
 #include "storage/messages.hpp"
 
@@ -13,6 +14,12 @@ constexpr MessageDef kAppMessages[] = {
      "Database {database} is now at schema version {version} (applied now: {applied})"},
     {"app.up_to_date", "数据库 {database} 已是最新结构版本 {version}",
      "Database {database} is already at the latest schema version {version}"},
+    {"app.no_admin", "还没有系统管理员，也没有任何默认密码。创建第一位管理员：{command}",
+     "There is no administrator yet, and no default password. Create the first one: {command}"},
+    {"app.user_added", "已添加员工 {username}（编号 {id}）", "Added staff member {username} (id {id})"},
+    {"app.token_created", "API 令牌 {id} 已为 {username} 签发；它只显示这一次，请妥善保存",
+     "API token {id} issued for {username}; it is shown only this once, keep it safe"},
+    {"app.token_revoked", "API 令牌 {id} 已吊销", "API token {id} is revoked"},
     {"app.serving", "aftercare {version} 正在运行：http://{address}/（数据库：{database}）",
      "aftercare {version} is serving http://{address}/ (database: {database})"},
 };
@@ -24,6 +31,7 @@ Catalog BuildCatalog() {
     catalog.Add(CoreMessages());
     catalog.Add(storage::StorageMessages());
     catalog.Add(http::HttpMessages());
+    catalog.Add(auth::AuthMessages());
     catalog.Add(kAppMessages);
     return catalog;
 }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 
@@ -10,8 +11,15 @@
 
 #include "app/build_info.hpp"
 #include "app/catalog.hpp"
+#include "app/demo.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_routes.hpp"
+#include "auth/auth_service.hpp"
+#include "auth/identity_service.hpp"
+#include "auth/middleware.hpp"
+#include "auth/permissions.hpp"
+#include "auth/routes.hpp"
+#include "auth/secrets.hpp"
 #include "core/i18n.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
@@ -27,6 +35,9 @@
 namespace ac::app {
 namespace {
 
+constexpr std::string_view kFirstAdminHint =
+    "aftercare user add --username admin --role admin --password-stdin   (then type the password)";
+
 // The language for messages printed on the terminal: Chinese when the locale says so, English otherwise.
 Lang TerminalLang() {
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
@@ -38,16 +49,27 @@ Lang TerminalLang() {
     return Lang::kEn;
 }
 
-// Prints `error` for the operator and logs it; returns exit code 1.
+// Prints `error` (and each field error) for the operator and logs it; returns exit code 1.
 int Report(const Catalog& catalog, const Error& error) {
     log::Error("app.failed",
                {{"code", ErrorCodeName(error.code)}, {"key", error.message.key}, {"detail", error.detail}});
-    std::cerr << "aftercare: " << catalog.Render(TerminalLang(), error.message);
+    const Lang lang = TerminalLang();
+    std::cerr << "aftercare: "
+              << catalog.Render(lang, error.message.key.empty()
+                                          ? Message{"error." + std::string(ErrorCodeName(error.code)), {}}
+                                          : error.message);
     if (!error.detail.empty()) {
         std::cerr << " (" << error.detail << ")";
     }
     std::cerr << std::endl;
+    for (const FieldError& field : error.fields) {
+        std::cerr << "  " << field.field << ": " << catalog.Render(lang, field.message) << std::endl;
+    }
     return 1;
+}
+
+void Print(const Catalog& catalog, const Message& message, std::ostream& out = std::cout) {
+    out << catalog.Render(TerminalLang(), message) << std::endl;
 }
 
 Status InitLogging(const Config& config) {
@@ -131,6 +153,7 @@ struct OpenedDatabase {
 // schema up to date.
 Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock) {
     AC_RETURN_IF_ERROR(InitLogging(config));
+    auth::InitCrypto();
     AC_RETURN_IF_ERROR(EnsureDataDir(config));
     AC_ASSIGN_OR_RETURN(auto db, OpenDatabase(config));
     AC_ASSIGN_OR_RETURN(auto migration, storage::Migrate(*db, clock));
@@ -141,7 +164,12 @@ Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock) {
 
 int RunServe(const Config& config) {
     const Catalog catalog = BuildCatalog();
-    const SystemClock clock;
+    const SystemClock system_clock;
+    std::unique_ptr<FakeClock> fake_clock;
+    if (config.fake_clock) {
+        fake_clock = std::make_unique<FakeClock>(*ParseRfc3339(config.fake_clock_start));
+    }
+    const Clock& clock = fake_clock ? static_cast<const Clock&>(*fake_clock) : system_clock;
     Result<OpenedDatabase> prepared = Prepare(config, clock);
     if (!prepared) {
         return Report(catalog, prepared.error());
@@ -149,17 +177,50 @@ int RunServe(const Config& config) {
     storage::Database& db = *prepared->db;
     const storage::MigrationReport& migrated = prepared->migration;
 
+    auth::IdentityService identity(db, clock);
+    auth::AuthOptions auth_options;
+    auth_options.session_idle = std::chrono::minutes(config.session_idle_minutes);
+    auth_options.max_failures_per_account = static_cast<int>(config.login_max_failures);
+    auth_options.max_failures_per_address = static_cast<int>(config.login_max_failures_per_address);
+    auth::AuthService auth_service(db, clock, auth_options);
+
+    std::vector<DemoLogin> demo_logins;
+    if (config.demo) {
+        Result<std::vector<DemoLogin>> seeded = EnsureDemoData(identity);
+        if (!seeded) {
+            return Report(catalog, seeded.error());
+        }
+        demo_logins = std::move(*seeded);
+    }
+    Result<std::int64_t> admins = identity.CountActiveAdmins();
+    if (!admins) {
+        return Report(catalog, admins.error());
+    }
+
     const ListenAddress listen = ParseListenAddress(config.listen).value_or(ListenAddress{"127.0.0.1", 8080});
     http::Router router;
     http::Metrics metrics;
     http::AddSystemRoutes(router, metrics,
                           {.ready_check = [&db] { return db.Ping(); }, .version = kVersion, .commit = kCommit});
+    auth::AddAuthRoutes(router, auth_service, config.secure_cookies);
+    auth::AddIdentityRoutes(router, identity);
+    auth::AddApiTokenRoutes(router, auth_service);
     if (config.enable_test_routes) {
         AddTestRoutes(router);
         log::Warn("app.test_routes_enabled", {{"prefix", "/api/v1/test/"}});
     }
+    if (fake_clock) {
+        AddClockRoutes(router, *fake_clock);
+        log::Warn("app.fake_clock", {{"now", FormatRfc3339(fake_clock->Now())}});
+    }
+    for (const auto& route : router.routes()) {
+        if (!auth::IsKnownPermission(route->permission)) {
+            throw std::logic_error("route " + route->pattern + " names an unknown permission " + route->permission);
+        }
+    }
     metrics.AddCollector([&db](std::string& out) { AppendDatabaseMetrics(out, db); });
     http::Pipeline pipeline(router, catalog, metrics, config.max_body_bytes);
+    pipeline.Use(auth::AuthMiddleware(auth_service, config.secure_cookies));
 
     http::ServerOptions options;
     options.host = listen.host;
@@ -183,10 +244,14 @@ int RunServe(const Config& config) {
                                  {"database", db.Describe()},
                                  {"schema_version", migrated.to_version},
                                  {"version", kVersion}});
-    std::cout << catalog.Render(TerminalLang(),
-                                Message{"app.serving",
-                                        {{"version", kVersion}, {"address", *address}, {"database", db.Describe()}}})
-              << std::endl;
+    Print(catalog, Message{"app.serving", {{"version", kVersion}, {"address", *address}, {"database", db.Describe()}}});
+    if (!demo_logins.empty()) {
+        PrintDemoLogins(demo_logins, TerminalLang(), std::cout);
+    } else if (*admins == 0) {
+        // A fresh installation has no password anywhere: say how to make the first administrator.
+        log::Warn("auth.no_admin", {{"hint", kFirstAdminHint}});
+        Print(catalog, Message{"app.no_admin", {{"command", std::string(kFirstAdminHint)}}});
+    }
 
     const bool graceful = server.Run();
     log::Flush();
@@ -213,6 +278,81 @@ int RunMigrate(const Config& config) {
             : Message{"app.migrated",
                       {{"database", database}, {"version", version}, {"applied", JoinVersions(migrated.applied)}}};
     std::cout << catalog.Render(TerminalLang(), message) << std::endl;
+    return 0;
+}
+
+int RunUserAdd(const Config& config, const UserAddOptions& options) {
+    const Catalog catalog = BuildCatalog();
+    const SystemClock clock;
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
+    }
+    auth::IdentityService identity(*prepared->db, clock);
+    auth::StaffInput input;
+    input.username = options.username;
+    input.name = options.name;
+    input.phone = options.phone;
+    input.employee_no = options.employee_no;
+    input.roles = options.roles;
+    if (!options.store_code.empty()) {
+        Result<auth::Store> store = identity.FindStoreByCode(auth::SystemPrincipal(), options.store_code);
+        if (!store) {
+            return Report(catalog, store.error());
+        }
+        input.store_id = store->id;
+    }
+    if (options.password_stdin) {
+        std::getline(std::cin, input.password);
+        if (!input.password.empty() && input.password.back() == '\r') {
+            input.password.pop_back();
+        }
+        if (input.password.empty()) {
+            return Report(catalog, Error::Validation({FieldError{"password", Message{"field.blank", {}}}}));
+        }
+    }
+    Result<auth::Staff> staff = identity.CreateStaff(auth::SystemPrincipal(), input);
+    if (!staff) {
+        return Report(catalog, staff.error());
+    }
+    Print(catalog,
+          Message{"app.user_added", {{"username", staff->username}, {"id", std::to_string(staff->id.value())}}});
+    return 0;
+}
+
+int RunTokenCreate(const Config& config, const TokenOptions& options) {
+    const Catalog catalog = BuildCatalog();
+    const SystemClock clock;
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
+    }
+    auth::AuthService auth_service(*prepared->db, clock, auth::AuthOptions{});
+    Result<auth::NewApiToken> created =
+        auth_service.CreateApiTokenFor(auth::SystemPrincipal(), options.username, options.name);
+    if (!created) {
+        return Report(catalog, created.error());
+    }
+    // The token alone on standard output, so that a script can capture it; the explanation on standard error.
+    std::cout << created->token << std::endl;
+    Print(catalog,
+          Message{"app.token_created", {{"id", std::to_string(created->row.id)}, {"username", options.username}}},
+          std::cerr);
+    return 0;
+}
+
+int RunTokenRevoke(const Config& config, const TokenOptions& options) {
+    const Catalog catalog = BuildCatalog();
+    const SystemClock clock;
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
+    }
+    auth::AuthService auth_service(*prepared->db, clock, auth::AuthOptions{});
+    if (Status revoked = auth_service.RevokeApiToken(auth::SystemPrincipal(), options.id); !revoked) {
+        return Report(catalog, revoked.error());
+    }
+    Print(catalog, Message{"app.token_revoked", {{"id", std::to_string(options.id)}}});
     return 0;
 }
 

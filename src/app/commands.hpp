@@ -14,6 +14,15 @@ int RunServe(const Config& config);
 // Opens the database, migrates it and reports what it did.
 int RunMigrate(const Config& config);
 
+// Adds a staff member (the first administrator of a fresh installation, for one) straight in the database.
+int RunUserAdd(const Config& config, const UserAddOptions& options);
+
+// Issues an API token for a user and prints it on standard output.
+int RunTokenCreate(const Config& config, const TokenOptions& options);
+
+// Revokes an API token.
+int RunTokenRevoke(const Config& config, const TokenOptions& options);
+
 // Prints the version and the libraries built in.
 int RunVersion(std::ostream& out);
 

@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/clock.hpp"
+
 namespace ac::app {
 namespace {
 
@@ -57,9 +59,10 @@ std::optional<std::string> FindConfigPath(const std::vector<std::string>& args) 
 }
 
 // Turns the config file into "--key=value" arguments for `command`, to be placed before the user's own arguments:
-// the user's flags then win, and environment variables only fill what neither set. A key that no command knows
-// is an error; a key that only another command knows (serve's `listen` read by migrate) is skipped.
-std::vector<std::string> ConfigFileArguments(const std::string& path, const CLI::App& command, const CLI::App& widest) {
+// the user's flags then win, and environment variables only fill what neither set. A key that no command of
+// `all_commands` knows is an error; a key only another command knows (serve's `listen` read by migrate) is skipped.
+std::vector<std::string> ConfigFileArguments(const std::string& path, const CLI::App& command,
+                                             const std::vector<const CLI::App*>& all_commands) {
     std::vector<std::string> injected;
     for (const CLI::ConfigItem& item : CLI::ConfigTOML().from_file(path)) {
         if (!item.parents.empty()) {
@@ -71,7 +74,10 @@ std::vector<std::string> ConfigFileArguments(const std::string& path, const CLI:
         }
         const std::string option = "--" + item.name;
         if (command.get_option_no_throw(option) == nullptr) {
-            if (widest.get_option_no_throw(option) == nullptr) {
+            const bool known = std::any_of(all_commands.begin(), all_commands.end(), [&](const CLI::App* other) {
+                return other->get_option_no_throw(option) != nullptr;
+            });
+            if (!known) {
                 throw CLI::ConversionError("config file " + path + ": unknown key " + item.name);
             }
             continue;
@@ -129,6 +135,9 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     // every command, also those not invoked, and a shared Config would let those overwrite the invoked one's.
     Config serve_config;
     Config migrate_config;
+    Config user_add_config;
+    Config token_create_config;
+    Config token_revoke_config;
 
     CLI::App app("aftercare: after-sales service management for stores that deliver, install and repair", "aftercare");
     app.require_subcommand(1);
@@ -182,6 +191,39 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         ->capture_default_str();
     serve->add_flag("--enable-test-routes", serve_config.enable_test_routes,
                     "Serve /api/v1/test/* (echo, panic, sleep) for the test suite; never in production");
+    serve
+        ->add_flag("--demo", serve_config.demo,
+                   "On an empty database, create a demo store chain and one user per role, and print their logins")
+        ->envname("AFTERCARE_DEMO");
+    serve
+        ->add_flag("--secure-cookies", serve_config.secure_cookies,
+                   "Mark the session cookie Secure (automatic behind a proxy that sends X-Forwarded-Proto: https)")
+        ->envname("AFTERCARE_SECURE_COOKIES");
+    serve
+        ->add_option("--session-idle-minutes", serve_config.session_idle_minutes, "A session unused for this long ends")
+        ->envname("AFTERCARE_SESSION_IDLE_MINUTES")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{60 * 24 * 30}))
+        ->capture_default_str();
+    serve
+        ->add_option("--login-max-failures", serve_config.login_max_failures,
+                     "Failed sign-ins per account within 15 minutes before it is locked for the rest of them")
+        ->envname("AFTERCARE_LOGIN_MAX_FAILURES")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000}))
+        ->capture_default_str();
+    serve
+        ->add_option("--login-max-failures-per-address", serve_config.login_max_failures_per_address,
+                     "Failed sign-ins from one client address within 15 minutes")
+        ->envname("AFTERCARE_LOGIN_MAX_FAILURES_PER_ADDRESS")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}))
+        ->capture_default_str();
+    serve->add_flag("--fake-clock", serve_config.fake_clock,
+                    "Tests only: time stands at --fake-clock-start until POST /api/v1/test/clock moves it");
+    serve->add_option("--fake-clock-start", serve_config.fake_clock_start, "Tests only: where the fake clock starts")
+        ->check([](const std::string& value) {
+            return ParseRfc3339(value) ? std::string()
+                                       : "expected a time with an offset, e.g. 2026-01-05T09:00:00+08:00";
+        })
+        ->capture_default_str();
 
     CLI::App* migrate = app.add_subcommand("migrate", "Bring the database schema up to date and exit");
     AddConfigFile(*migrate, config_path);
@@ -190,17 +232,64 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
 
     CLI::App* version = app.add_subcommand("version", "Print the version and the libraries built in");
 
-    // Arguments as given, with the config file's values inserted right after the command name.
+    CLI::App* user = app.add_subcommand("user", "Manage staff accounts from the shell (safe while a server runs)");
+    user->require_subcommand(1);
+    CLI::App* user_add = user->add_subcommand("add", "Add a staff member who can sign in");
+    AddConfigFile(*user_add, config_path);
+    AddStorageOptions(*user_add, user_add_config);
+    AddLogOptions(*user_add, user_add_config);
+    UserAddOptions& add = invocation.user_add;
+    user_add->add_option("--username", add.username, "Sign-in name (lowercase letters, digits, . _ -)")->required();
+    user_add->add_option("--name", add.name, "Full name (default: the username)");
+    user_add->add_option("--role", add.roles, "A role code (repeat for several), e.g. admin, aftersales_agent")
+        ->required()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    user_add->add_option("--store", add.store_code, "Code of the store they belong to (default: head office)");
+    user_add->add_option("--phone", add.phone, "Mobile number (may also be used to sign in)");
+    user_add->add_option("--employee-no", add.employee_no, "Employee number");
+    user_add->add_flag("--password-stdin", add.password_stdin,
+                       "Read the password from the first line of standard input");
+
+    CLI::App* token = app.add_subcommand("token", "Manage API tokens from the shell (safe while a server runs)");
+    token->require_subcommand(1);
+    CLI::App* token_create = token->add_subcommand("create", "Issue an API token; prints it once on standard output");
+    AddConfigFile(*token_create, config_path);
+    AddStorageOptions(*token_create, token_create_config);
+    AddLogOptions(*token_create, token_create_config);
+    token_create->add_option("--user", invocation.token.username, "Username the token acts as")->required();
+    token_create->add_option("--name", invocation.token.name, "What the token is for")->capture_default_str();
+    CLI::App* token_revoke = token->add_subcommand("revoke", "Revoke an API token by its id");
+    AddConfigFile(*token_revoke, config_path);
+    AddStorageOptions(*token_revoke, token_revoke_config);
+    AddLogOptions(*token_revoke, token_revoke_config);
+    token_revoke->add_option("--id", invocation.token.id, "The token's id")->required()->check(CLI::PositiveNumber);
+
+    // The commands that read options, by the words that name them.
+    const std::vector<std::pair<std::vector<std::string>, CLI::App*>> leaves = {
+        {{"serve"}, serve},
+        {{"migrate"}, migrate},
+        {{"user", "add"}, user_add},
+        {{"token", "create"}, token_create},
+        {{"token", "revoke"}, token_revoke},
+    };
+
+    // Arguments as given, with the config file's values inserted right after the command's words.
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         const std::optional<std::string> file = FindConfigPath(args);
-        const auto command_at =
-            std::find_if(args.begin(), args.end(), [](const std::string& a) { return !a.empty() && a.front() != '-'; });
-        if (file && command_at != args.end()) {
-            const CLI::App* command = *command_at == "serve" ? serve : *command_at == "migrate" ? migrate : nullptr;
-            if (command != nullptr) {
-                const std::vector<std::string> injected = ConfigFileArguments(*file, *command, *serve);
-                args.insert(command_at + 1, injected.begin(), injected.end());
+        std::size_t words = 0;
+        while (words < args.size() && !args[words].empty() && args[words].front() != '-') {
+            ++words;
+        }
+        const std::vector<std::string> command_words(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(words));
+        std::vector<const CLI::App*> all_commands;
+        for (const auto& leaf : leaves) {
+            all_commands.push_back(leaf.second);
+        }
+        for (const auto& [path, command] : leaves) {
+            if (file && path == command_words) {
+                const std::vector<std::string> injected = ConfigFileArguments(*file, *command, all_commands);
+                args.insert(args.begin() + static_cast<std::ptrdiff_t>(words), injected.begin(), injected.end());
             }
         }
         // CLI11 takes the arguments reversed, last first.
@@ -218,6 +307,18 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         invocation.config = migrate_config;
     } else if (version->parsed()) {
         invocation.command = Command::kVersion;
+    } else if (user_add->parsed()) {
+        invocation.command = Command::kUserAdd;
+        invocation.config = user_add_config;
+        if (invocation.user_add.name.empty()) {
+            invocation.user_add.name = invocation.user_add.username;
+        }
+    } else if (token_create->parsed()) {
+        invocation.command = Command::kTokenCreate;
+        invocation.config = token_create_config;
+    } else if (token_revoke->parsed()) {
+        invocation.command = Command::kTokenRevoke;
+        invocation.config = token_revoke_config;
     }
     return invocation;
 }

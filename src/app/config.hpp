@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace ac::app {
 
@@ -31,16 +32,45 @@ struct Config {
     std::int64_t idle_timeout_ms = 60'000;
     std::int64_t shutdown_grace_ms = 10'000;
     bool enable_test_routes = false;  // /api/v1/test/*: only for the test suite
+    // Identity and access
+    bool demo = false;            // on an empty database, create a demo store chain and one user per role
+    bool secure_cookies = false;  // mark the session cookie Secure even without X-Forwarded-Proto: https
+    std::int64_t session_idle_minutes = 720;
+    std::int64_t login_max_failures = 5;               // per account within 15 minutes
+    std::int64_t login_max_failures_per_address = 20;  // per client address within 15 minutes
+    // Tests
+    bool fake_clock = false;  // time stands still until POST /api/v1/test/clock moves it
+    std::string fake_clock_start = "2026-01-05T09:00:00+08:00";
 
     // The database URL in force: `db`, or the SQLite file in `data_dir`.
     [[nodiscard]] std::string DatabaseUrl() const;
 };
 
-enum class Command : std::uint8_t { kServe, kMigrate, kVersion };
+enum class Command : std::uint8_t { kServe, kMigrate, kVersion, kUserAdd, kTokenCreate, kTokenRevoke };
+
+// `aftercare user add`.
+struct UserAddOptions {
+    std::string username;
+    std::string name;  // default: the username
+    std::vector<std::string> roles;
+    std::string store_code;  // empty: head office
+    std::string phone;
+    std::string employee_no;
+    bool password_stdin = false;  // read the password from the first line of standard input
+};
+
+// `aftercare token create` / `token revoke`.
+struct TokenOptions {
+    std::string username;
+    std::string name = "cli";
+    std::int64_t id = 0;
+};
 
 struct Invocation {
     Command command = Command::kServe;
     Config config;
+    UserAddOptions user_add;
+    TokenOptions token;
 };
 
 // Reads the command line; options not given there come from the config file (--config FILE, TOML with the long

@@ -144,6 +144,59 @@ TEST(Config, HelpExitsWithZero) {
     EXPECT_EQ(std::get<int>(Parse({"version", "--help"}, {}, &out)), 0);
 }
 
+TEST(Config, UserAndTokenCommandsParse) {
+    auto add = Parse({"user", "add", "--username", "Admin", "--role", "admin", "--role", "store_manager", "--store",
+                      "SH01", "--password-stdin", "--db", "/tmp/a.db"});
+    ASSERT_TRUE(std::holds_alternative<Invocation>(add));
+    const Invocation& invocation = std::get<Invocation>(add);
+    EXPECT_EQ(invocation.command, Command::kUserAdd);
+    EXPECT_EQ(invocation.user_add.username, "Admin");
+    EXPECT_EQ(invocation.user_add.name, "Admin") << "the name defaults to the username";
+    EXPECT_EQ(invocation.user_add.roles, (std::vector<std::string>{"admin", "store_manager"}));
+    EXPECT_EQ(invocation.user_add.store_code, "SH01");
+    EXPECT_TRUE(invocation.user_add.password_stdin);
+    EXPECT_EQ(invocation.config.db, "/tmp/a.db");
+
+    auto create = Parse({"token", "create", "--user", "admin", "--name", "erp"});
+    EXPECT_EQ(std::get<Invocation>(create).command, Command::kTokenCreate);
+    EXPECT_EQ(std::get<Invocation>(create).token.username, "admin");
+    EXPECT_EQ(std::get<Invocation>(create).token.name, "erp");
+    auto revoke = Parse({"token", "revoke", "--id", "7"});
+    EXPECT_EQ(std::get<Invocation>(revoke).command, Command::kTokenRevoke);
+    EXPECT_EQ(std::get<Invocation>(revoke).token.id, 7);
+
+    std::string out;
+    std::string err;
+    EXPECT_EQ(std::get<int>(Parse({"user", "add", "--role", "admin"}, {}, &out, &err)), 2) << "--username is required";
+    EXPECT_EQ(std::get<int>(Parse({"token", "revoke", "--id", "0"}, {}, &out, &err)), 2);
+    EXPECT_EQ(std::get<int>(Parse({"user"}, {}, &out, &err)), 2);
+}
+
+TEST(Config, AConfigFileServesNestedCommandsToo) {
+    ac::testing::TempDir dir;
+    const auto path = dir.path() / "aftercare.toml";
+    std::ofstream(path) << "db = \"/srv/a.db\"\nlisten = \"127.0.0.1:9\"\n";
+    auto add = Parse({"user", "add", "--username", "x", "--role", "admin", "--config", path.string()});
+    ASSERT_TRUE(std::holds_alternative<Invocation>(add));
+    EXPECT_EQ(std::get<Invocation>(add).config.db, "/srv/a.db");
+}
+
+TEST(Config, IdentityAndTestOptionsOfServe) {
+    const Config config =
+        ServeConfig({"serve", "--demo", "--secure-cookies", "--session-idle-minutes", "30", "--login-max-failures", "3",
+                     "--fake-clock", "--fake-clock-start", "2026-03-02T08:00:00+08:00"});
+    EXPECT_TRUE(config.demo);
+    EXPECT_TRUE(config.secure_cookies);
+    EXPECT_EQ(config.session_idle_minutes, 30);
+    EXPECT_EQ(config.login_max_failures, 3);
+    EXPECT_TRUE(config.fake_clock);
+    EXPECT_EQ(config.fake_clock_start, "2026-03-02T08:00:00+08:00");
+    EXPECT_FALSE(ServeConfig({"serve"}).fake_clock) << "never without asking";
+    std::string out;
+    std::string err;
+    EXPECT_EQ(std::get<int>(Parse({"serve", "--fake-clock-start", "tomorrow"}, {}, &out, &err)), 2);
+}
+
 TEST(ListenAddress, ParsesHostAndPort) {
     EXPECT_EQ(ParseListenAddress("127.0.0.1:8080")->port, 8080);
     EXPECT_EQ(ParseListenAddress("127.0.0.1:0")->port, 0);

@@ -21,6 +21,12 @@ int main(int argc, char** argv) {
                 return ac::app::RunMigrate(invocation.config);
             case ac::app::Command::kVersion:
                 return ac::app::RunVersion(std::cout);
+            case ac::app::Command::kUserAdd:
+                return ac::app::RunUserAdd(invocation.config, invocation.user_add);
+            case ac::app::Command::kTokenCreate:
+                return ac::app::RunTokenCreate(invocation.config, invocation.token);
+            case ac::app::Command::kTokenRevoke:
+                return ac::app::RunTokenRevoke(invocation.config, invocation.token);
         }
     } catch (const std::exception& e) {
         ac::log::Error("app.crashed", {{"what", e.what()}});

@@ -1,0 +1,32 @@
+// The demo store chain `aftercare serve --demo` (and so `make run`) creates on an empty database, so that a new
+// user can sign in at once.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/identity_service.hpp"
+#include "core/i18n.hpp"
+
+namespace ac::app {
+
+// Every demo account has this password (and is told to change it).
+inline constexpr std::string_view kDemoPassword = "demo2026";
+
+struct DemoLogin {
+    std::string username;
+    Role role;
+    std::string store;  // store name, or empty for the head office
+};
+
+// When the database has no staff at all: three stores and one account per role (an extra agent in the second
+// store, to show store scope). Returns the demo accounts, created now or earlier; an empty list when the database
+// already held other staff.
+[[nodiscard]] Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity);
+
+// Prints the demo accounts as a table in `lang`.
+void PrintDemoLogins(const std::vector<DemoLogin>& logins, Lang lang, std::ostream& out);
+
+}  // namespace ac::app

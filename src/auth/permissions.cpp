@@ -1,0 +1,75 @@
+#include "auth/permissions.hpp"
+
+#include <initializer_list>
+
+#include "http/router.hpp"
+
+namespace ac::auth {
+namespace {
+
+RoleSet Of(std::initializer_list<Role> roles) {
+    RoleSet set;
+    for (const Role role : roles) {
+        Add(set, role);
+    }
+    return set;
+}
+
+RoleSet Everyone() {
+    return RoleSet().set();
+}
+
+const std::vector<PermissionDef>& Table() {
+    using enum Role;
+    static const std::vector<PermissionDef> kTable = {
+        {"stores.read", "查看门店", "View stores", Everyone()},
+        {"stores.write", "管理门店", "Manage stores", Of({kAdmin})},
+        {"staff.read", "查看员工", "View staff",
+         Of({kAdmin, kAftersalesHead, kAftersalesSupervisor, kAftersalesAgent, kStoreManager, kOrderFollower})},
+        {"staff.write", "管理员工与账号", "Manage staff and accounts", Of({kAdmin})},
+        {"api_tokens.manage", "管理 API 令牌", "Manage API tokens", Of({kAdmin})},
+    };
+    return kTable;
+}
+
+}  // namespace
+
+std::span<const PermissionDef> Permissions() {
+    return Table();
+}
+
+bool IsKnownPermission(std::string_view permission) {
+    if (permission == http::kPublic || permission == http::kAuthenticated) {
+        return true;
+    }
+    for (const PermissionDef& def : Table()) {
+        if (def.name == permission) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Allows(const RoleSet& roles, std::string_view permission) {
+    if (permission == http::kPublic || permission == http::kAuthenticated) {
+        return true;
+    }
+    for (const PermissionDef& def : Table()) {
+        if (def.name == permission) {
+            return (def.roles & roles).any();
+        }
+    }
+    return false;
+}
+
+std::vector<std::string_view> PermissionsOf(const RoleSet& roles) {
+    std::vector<std::string_view> held;
+    for (const PermissionDef& def : Table()) {
+        if ((def.roles & roles).any()) {
+            held.push_back(def.name);
+        }
+    }
+    return held;
+}
+
+}  // namespace ac::auth

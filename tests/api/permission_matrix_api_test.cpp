@@ -1,0 +1,240 @@
+// The permission matrix: every route × every role × own store / another store / a missing record, with the
+// expected answer derived from what the server publishes — the route list with each route's permission
+// (/api/v1/openapi.json) and the role × permission table with each role's reach (/api/v1/roles) — so that the
+// expectations are not a second, hand-written copy of the table.
+//
+// A route needs a fixture below (how to call it, and which store the record it touches belongs to); a new route
+// without one fails this test until one is added.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "support/api_session.hpp"
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/test_database.hpp"
+
+namespace ac::testing {
+namespace {
+
+enum class Target { kNone, kOwn, kOther, kMissing };
+
+std::string TargetName(Target target) {
+    switch (target) {
+        case Target::kNone:
+            return "collection";
+        case Target::kOwn:
+            return "own store";
+        case Target::kOther:
+            return "another store";
+        case Target::kMissing:
+            return "missing record";
+    }
+    return "";
+}
+
+// What the matrix needs to call a route for one target.
+struct Call {
+    std::string target;  // path with the id filled in
+    std::string body;    // JSON, empty for none
+};
+
+struct Fixture {
+    std::vector<Target> targets;
+    std::function<Call(Target)> make;
+};
+
+class PermissionMatrixApi : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        AddUser(db_.url(), "root", "admin", "Table2026xy");
+        admin_ = std::make_unique<ApiSession>(server_.port(), "root", "Table2026xy");
+        own_store_ = Create("/api/v1/stores", R"({"code":"OWN","name":"本店"})");
+        other_store_ = Create("/api/v1/stores", R"({"code":"OTHER","name":"他店"})");
+        own_staff_ = Create("/api/v1/staff", StaffBody("target_own", own_store_, ""));
+        other_staff_ = Create("/api/v1/staff", StaffBody("target_other", other_store_, ""));
+        own_token_ = Create("/api/v1/api-tokens", R"({"staff_id":)" + std::to_string(own_staff_) + R"(,"name":"t"})");
+        other_token_ =
+            Create("/api/v1/api-tokens", R"({"staff_id":)" + std::to_string(other_staff_) + R"(,"name":"t"})");
+    }
+
+    std::int64_t Create(const std::string& target, const std::string& body) {
+        const HttpResponse response = admin_->Post(target, body);
+        EXPECT_EQ(response.status, 201) << target << " " << response.body;
+        return response.Json().at("id").as_int64();
+    }
+
+    static std::string StaffBody(const std::string& username, std::int64_t store, const std::string& password) {
+        std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","store_id":)" +
+                           std::to_string(store) + R"(,"roles":["installer"])";
+        if (!password.empty()) {
+            body += R"(,"password":")" + password + "\"";
+        }
+        return body + "}";
+    }
+
+    std::string Unique() { return std::to_string(++counter_); }
+
+    std::int64_t VersionOf(const std::string& target) { return admin_->Get(target).Json().at("version").as_int64(); }
+
+    // The record a path id points at for each target.
+    std::int64_t StoreFor(Target t) {
+        return t == Target::kOwn ? own_store_ : t == Target::kOther ? other_store_ : 999'999;
+    }
+    std::int64_t StaffFor(Target t) {
+        return t == Target::kOwn ? own_staff_ : t == Target::kOther ? other_staff_ : 999'999;
+    }
+    std::int64_t TokenFor(Target t) {
+        return t == Target::kOwn ? own_token_ : t == Target::kOther ? other_token_ : 999'999;
+    }
+
+    std::map<std::string, Fixture> Fixtures() {
+        const std::vector<Target> by_id = {Target::kOwn, Target::kOther, Target::kMissing};
+        const std::vector<Target> scoped_create = {Target::kOwn, Target::kOther};
+        std::map<std::string, Fixture> fixtures;
+        fixtures["GET /api/v1/stores"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/stores", ""}; }};
+        // A new store belongs to no caller's store: creating one is a chain-level act.
+        fixtures["POST /api/v1/stores"] = {
+            {Target::kOther}, [this](Target) {
+                const std::string n = Unique();
+                return Call{"/api/v1/stores", R"({"code":"N)" + n + R"(","name":"新店)" + n + "\"}"};
+            }};
+        fixtures["GET /api/v1/stores/{id}"] = {by_id, [this](Target t) {
+                                                   return Call{"/api/v1/stores/" + std::to_string(StoreFor(t)), ""};
+                                               }};
+        fixtures["PATCH /api/v1/stores/{id}"] = {
+            by_id, [this](Target t) {
+                const std::string path = "/api/v1/stores/" + std::to_string(StoreFor(t));
+                const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
+                return Call{path,
+                            R"({"version":)" + std::to_string(version) + R"(,"address":"地址)" + Unique() + "\"}"};
+            }};
+        fixtures["GET /api/v1/staff"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/staff", ""}; }};
+        fixtures["POST /api/v1/staff"] = {
+            scoped_create, [this](Target t) {
+                return Call{"/api/v1/staff", StaffBody("new" + Unique(), StoreFor(t), "")};
+            }};
+        fixtures["GET /api/v1/staff/{id}"] = {by_id, [this](Target t) {
+                                                  return Call{"/api/v1/staff/" + std::to_string(StaffFor(t)), ""};
+                                              }};
+        fixtures["PATCH /api/v1/staff/{id}"] = {
+            by_id, [this](Target t) {
+                const std::string path = "/api/v1/staff/" + std::to_string(StaffFor(t));
+                const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
+                return Call{path,
+                            R"({"version":)" + std::to_string(version) + R"(,"skills":["技能)" + Unique() + "\"]}"};
+            }};
+        fixtures["POST /api/v1/staff/{id}/password"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/staff/" + std::to_string(StaffFor(t)) + "/password",
+                            R"({"password":"Matrix)" + Unique() + "x\"}"};
+            }};
+        fixtures["GET /api/v1/api-tokens"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/api-tokens", ""}; }};
+        fixtures["POST /api/v1/api-tokens"] = {
+            scoped_create, [this](Target t) {
+                return Call{"/api/v1/api-tokens",
+                            R"({"staff_id":)" + std::to_string(StaffFor(t)) + R"(,"name":"矩阵"})"};
+            }};
+        fixtures["DELETE /api/v1/api-tokens/{id}"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/api-tokens/" + std::to_string(TokenFor(t)), ""};
+            }};
+        return fixtures;
+    }
+
+    TestDatabase db_;
+    ServerProcess server_{ServerConfig{.db_url = db_.url(), .test_routes = false}};
+    std::unique_ptr<ApiSession> admin_;
+    std::int64_t own_store_ = 0;
+    std::int64_t other_store_ = 0;
+    std::int64_t own_staff_ = 0;
+    std::int64_t other_staff_ = 0;
+    std::int64_t own_token_ = 0;
+    std::int64_t other_token_ = 0;
+    int counter_ = 0;
+};
+
+TEST_F(PermissionMatrixApi, EveryRoleGetsExactlyWhatTheTableGrants) {
+    // The table, as the server publishes it.
+    struct RoleRow {
+        std::string code;
+        bool chain_wide = false;
+        std::set<std::string> permissions;
+    };
+    std::vector<RoleRow> roles;
+    const auto published = admin_->Get("/api/v1/roles").Json();
+    for (const auto& role : published.at("items").as_array()) {
+        RoleRow row{std::string(role.at("code").as_string()), role.at("chain_wide").as_bool(), {}};
+        for (const auto& permission : role.at("permissions").as_array()) {
+            row.permissions.insert(std::string(permission.as_string()));
+        }
+        roles.push_back(std::move(row));
+    }
+    ASSERT_EQ(roles.size(), 9u);
+
+    // One caller per role, all in the own store.
+    std::map<std::string, std::unique_ptr<ApiSession>> callers;
+    for (const RoleRow& role : roles) {
+        const std::string username = "m_" + role.code;
+        const std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","store_id":)" +
+                                 std::to_string(own_store_) + R"(,"roles":[")" + role.code +
+                                 R"("],"password":"Caller2026x"})";
+        ASSERT_EQ(admin_->Post("/api/v1/staff", body).status, 201) << role.code;
+        callers[role.code] = std::make_unique<ApiSession>(server_.port(), username, "Caller2026x");
+    }
+
+    // The routes, as the server publishes them.
+    HttpClient client(server_.port());
+    const auto paths = client.Get("/api/v1/openapi.json").Json().at("paths").as_object();
+    auto fixtures = Fixtures();
+    std::size_t checked = 0;
+    std::set<std::string> covered;
+    for (const auto& item : paths) {
+        for (const auto& operation : item.value().as_object()) {
+            std::string method(operation.key());
+            std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+            const std::string permission(operation.value().at("x-permission").as_string());
+            if (permission == "public" || permission == "authenticated") {
+                continue;  // open to everyone (signed in): proven in auth_api_test
+            }
+            const std::string route = method + " " + std::string(item.key());
+            const auto fixture = fixtures.find(route);
+            ASSERT_NE(fixture, fixtures.end()) << "add a permission-matrix fixture for " << route;
+            covered.insert(route);
+            for (const RoleRow& role : roles) {
+                const bool granted = role.permissions.contains(permission);
+                for (const Target target : fixture->second.targets) {
+                    const Call call = fixture->second.make(target);
+                    // Refused without the permission, or for another store without a chain-wide reach; a
+                    // missing record is 404 to whoever may look; anything else succeeds (any 2xx).
+                    int expected = 0;
+                    if (!granted || (target == Target::kOther && !role.chain_wide)) {
+                        expected = 403;
+                    } else if (target == Target::kMissing) {
+                        expected = 404;
+                    }
+                    const HttpResponse response = callers[role.code]->Send(method, call.target, call.body);
+                    const std::string where = route + " as " + role.code + " on " + TargetName(target) + " (needs " +
+                                              permission + "): " + response.body;
+                    if (expected != 0) {
+                        EXPECT_EQ(response.status, expected) << where;
+                    } else {
+                        EXPECT_EQ(response.status / 100, 2) << where;
+                    }
+                    ++checked;
+                }
+            }
+        }
+    }
+    for (const auto& [route, fixture] : fixtures) {
+        EXPECT_TRUE(covered.contains(route)) << "fixture for a route the server does not have: " << route;
+    }
+    EXPECT_GE(checked, 200u);
+}
+
+}  // namespace
+}  // namespace ac::testing
