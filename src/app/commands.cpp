@@ -160,6 +160,18 @@ Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock) {
     return OpenedDatabase{std::move(db), std::move(migration)};
 }
 
+// Runs a shell command on the prepared database (see Prepare); a failure to prepare is reported and exits 1.
+template <class Command>
+int WithDatabase(const Config& config, Command command) {
+    const Catalog catalog = BuildCatalog();
+    const SystemClock clock;
+    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    if (!prepared) {
+        return Report(catalog, prepared.error());
+    }
+    return command(catalog, clock, *prepared);
+}
+
 }  // namespace
 
 int RunServe(const Config& config) {
@@ -263,97 +275,81 @@ int RunServe(const Config& config) {
 }
 
 int RunMigrate(const Config& config) {
-    const Catalog catalog = BuildCatalog();
-    const SystemClock clock;
-    Result<OpenedDatabase> prepared = Prepare(config, clock);
-    if (!prepared) {
-        return Report(catalog, prepared.error());
-    }
-    const storage::MigrationReport& migrated = prepared->migration;
-    const std::string database = prepared->db->Describe();
-    const std::string version = std::to_string(migrated.to_version);
-    const Message message =
-        migrated.applied.empty()
-            ? Message{"app.up_to_date", {{"database", database}, {"version", version}}}
-            : Message{"app.migrated",
-                      {{"database", database}, {"version", version}, {"applied", JoinVersions(migrated.applied)}}};
-    std::cout << catalog.Render(TerminalLang(), message) << std::endl;
-    return 0;
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock&, OpenedDatabase& prepared) {
+        const storage::MigrationReport& migrated = prepared.migration;
+        const std::string database = prepared.db->Describe();
+        const std::string version = std::to_string(migrated.to_version);
+        const Message message =
+            migrated.applied.empty()
+                ? Message{"app.up_to_date", {{"database", database}, {"version", version}}}
+                : Message{"app.migrated",
+                          {{"database", database}, {"version", version}, {"applied", JoinVersions(migrated.applied)}}};
+        std::cout << catalog.Render(TerminalLang(), message) << std::endl;
+        return 0;
+    });
 }
 
 int RunUserAdd(const Config& config, const UserAddOptions& options) {
-    const Catalog catalog = BuildCatalog();
-    const SystemClock clock;
-    Result<OpenedDatabase> prepared = Prepare(config, clock);
-    if (!prepared) {
-        return Report(catalog, prepared.error());
-    }
-    auth::IdentityService identity(*prepared->db, clock);
-    auth::StaffInput input;
-    input.username = options.username;
-    input.name = options.name;
-    input.phone = options.phone;
-    input.employee_no = options.employee_no;
-    input.roles = options.roles;
-    if (!options.store_code.empty()) {
-        Result<auth::Store> store = identity.FindStoreByCode(auth::SystemPrincipal(), options.store_code);
-        if (!store) {
-            return Report(catalog, store.error());
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
+        auth::IdentityService identity(*prepared.db, clock);
+        auth::StaffInput input;
+        input.username = options.username;
+        input.name = options.name;
+        input.phone = options.phone;
+        input.employee_no = options.employee_no;
+        input.roles = options.roles;
+        if (!options.store_code.empty()) {
+            Result<auth::Store> store = identity.FindStoreByCode(auth::SystemPrincipal(), options.store_code);
+            if (!store) {
+                return Report(catalog, store.error());
+            }
+            input.store_id = store->id;
         }
-        input.store_id = store->id;
-    }
-    if (options.password_stdin) {
-        std::getline(std::cin, input.password);
-        if (!input.password.empty() && input.password.back() == '\r') {
-            input.password.pop_back();
+        if (options.password_stdin) {
+            std::getline(std::cin, input.password);
+            if (!input.password.empty() && input.password.back() == '\r') {
+                input.password.pop_back();
+            }
+            if (input.password.empty()) {
+                return Report(catalog, Error::Validation({FieldError{"password", Message{"field.blank", {}}}}));
+            }
         }
-        if (input.password.empty()) {
-            return Report(catalog, Error::Validation({FieldError{"password", Message{"field.blank", {}}}}));
+        Result<auth::Staff> staff = identity.CreateStaff(auth::SystemPrincipal(), input);
+        if (!staff) {
+            return Report(catalog, staff.error());
         }
-    }
-    Result<auth::Staff> staff = identity.CreateStaff(auth::SystemPrincipal(), input);
-    if (!staff) {
-        return Report(catalog, staff.error());
-    }
-    Print(catalog,
-          Message{"app.user_added", {{"username", staff->username}, {"id", std::to_string(staff->id.value())}}});
-    return 0;
+        Print(catalog,
+              Message{"app.user_added", {{"username", staff->username}, {"id", std::to_string(staff->id.value())}}});
+        return 0;
+    });
 }
 
 int RunTokenCreate(const Config& config, const TokenOptions& options) {
-    const Catalog catalog = BuildCatalog();
-    const SystemClock clock;
-    Result<OpenedDatabase> prepared = Prepare(config, clock);
-    if (!prepared) {
-        return Report(catalog, prepared.error());
-    }
-    auth::AuthService auth_service(*prepared->db, clock, auth::AuthOptions{});
-    Result<auth::NewApiToken> created =
-        auth_service.CreateApiTokenFor(auth::SystemPrincipal(), options.username, options.name);
-    if (!created) {
-        return Report(catalog, created.error());
-    }
-    // The token alone on standard output, so that a script can capture it; the explanation on standard error.
-    std::cout << created->token << std::endl;
-    Print(catalog,
-          Message{"app.token_created", {{"id", std::to_string(created->row.id)}, {"username", options.username}}},
-          std::cerr);
-    return 0;
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
+        auth::AuthService auth_service(*prepared.db, clock, auth::AuthOptions{});
+        Result<auth::NewApiToken> created =
+            auth_service.CreateApiTokenFor(auth::SystemPrincipal(), options.username, options.name);
+        if (!created) {
+            return Report(catalog, created.error());
+        }
+        // The token alone on standard output, so that a script can capture it; the explanation on standard error.
+        std::cout << created->token << std::endl;
+        Print(catalog,
+              Message{"app.token_created", {{"id", std::to_string(created->row.id)}, {"username", options.username}}},
+              std::cerr);
+        return 0;
+    });
 }
 
 int RunTokenRevoke(const Config& config, const TokenOptions& options) {
-    const Catalog catalog = BuildCatalog();
-    const SystemClock clock;
-    Result<OpenedDatabase> prepared = Prepare(config, clock);
-    if (!prepared) {
-        return Report(catalog, prepared.error());
-    }
-    auth::AuthService auth_service(*prepared->db, clock, auth::AuthOptions{});
-    if (Status revoked = auth_service.RevokeApiToken(auth::SystemPrincipal(), options.id); !revoked) {
-        return Report(catalog, revoked.error());
-    }
-    Print(catalog, Message{"app.token_revoked", {{"id", std::to_string(options.id)}}});
-    return 0;
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
+        auth::AuthService auth_service(*prepared.db, clock, auth::AuthOptions{});
+        if (Status revoked = auth_service.RevokeApiToken(auth::SystemPrincipal(), options.id); !revoked) {
+            return Report(catalog, revoked.error());
+        }
+        Print(catalog, Message{"app.token_revoked", {{"id", std::to_string(options.id)}}});
+        return 0;
+    });
 }
 
 int RunVersion(std::ostream& out) {
