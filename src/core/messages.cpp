@@ -36,6 +36,8 @@ constexpr MessageDef kCoreMessages[] = {
     {"field.blank", "不能为空", "must not be blank"},
     {"field.unknown", "不是可识别的字段", "is not a known field"},
     {"field.unknown_parameter", "不是可识别的参数", "is not a known parameter"},
+    {"field.hours_invalid", "营业时间不正确（开始须早于结束，均在 00:00–24:00 之间）",
+     "are not valid hours (opening before closing, both within 00:00–24:00)"},
     {"field.must_be_string", "应为文本", "must be a string"},
     {"field.must_be_integer", "应为整数", "must be an integer"},
     {"field.must_be_number", "应为数字", "must be a number"},
