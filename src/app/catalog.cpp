@@ -2,6 +2,8 @@
 
 #include "auth/messages.hpp"
 #include "http/error_mapping.hpp"
+#include "kernel/messages.hpp"
+#include "kernel/test_ticket.hpp"
 #include "storage/messages.hpp"
 
 namespace ac::app {
@@ -32,6 +34,8 @@ Catalog BuildCatalog() {
     catalog.Add(storage::StorageMessages());
     catalog.Add(http::HttpMessages());
     catalog.Add(auth::AuthMessages());
+    catalog.Add(kernel::KernelMessages());
+    catalog.Add(kernel::test_ticket::Messages());
     catalog.Add(kAppMessages);
     return catalog;
 }

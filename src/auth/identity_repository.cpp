@@ -108,6 +108,9 @@ constexpr std::string_view kStaffWithPhone = "SELECT id FROM staff WHERE phone =
 constexpr std::string_view kStaffWithEmployeeNo = "SELECT id FROM staff WHERE employee_no = $1 AND id <> $2";
 constexpr std::string_view kCountActiveWithRole =
     "SELECT count(*) FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE r.role = $1 AND s.active = 1";
+constexpr std::string_view kSelectActiveWithRole =
+    "SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id WHERE r.role = $1 AND s.active = 1 "
+    "AND (CAST($2 AS BIGINT) IS NULL OR s.store_id = $2) ORDER BY s.id";
 
 Staff StaffFrom(const Row& row) {
     Staff staff;
@@ -342,6 +345,17 @@ Result<std::optional<StaffId>> IdentityRepository::StaffWithEmployeeNo(Transacti
 Result<std::int64_t> IdentityRepository::CountActiveWithRole(Transaction& tx, Role role) {
     AC_ASSIGN_OR_RETURN(Rows rows, tx.Query(kCountActiveWithRole, {InfoOf(role).code}));
     return rows.front().Int(0);
+}
+
+Result<std::vector<StaffId>> IdentityRepository::ActiveWithRole(Transaction& tx, std::optional<StoreId> store,
+                                                                Role role) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query(kSelectActiveWithRole, {InfoOf(role).code, store}));
+    std::vector<StaffId> ids;
+    ids.reserve(rows.size());
+    for (const Row& row : rows) {
+        ids.emplace_back(row.Int(0));
+    }
+    return ids;
 }
 
 }  // namespace ac::auth

@@ -45,6 +45,9 @@ class IdentityRepository {
                                                               StaffId except);
     // How many active staff hold `role`.
     static Result<std::int64_t> CountActiveWithRole(storage::Transaction& tx, Role role);
+    // The active staff holding `role`, of `store` when given, by id.
+    static Result<std::vector<StaffId>> ActiveWithRole(storage::Transaction& tx, std::optional<StoreId> store,
+                                                       Role role);
 };
 
 // `text` as a LIKE pattern matching it anywhere, lowercased, with %, _ and \ escaped (use ESCAPE '\').

@@ -23,14 +23,6 @@ std::string RandomToken(std::size_t bytes) {
     return encoded;
 }
 
-std::string Sha256Hex(std::string_view text) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string(hex, crypto_hash_sha256_BYTES * 2);
-}
-
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
         return false;

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/digest.hpp"
+
 namespace ac::auth {
 
 // Initialises libsodium. Call once, before other threads start; throws std::runtime_error if it cannot.
@@ -12,9 +14,6 @@ void InitCrypto();
 
 // `bytes` random bytes from the operating system's CSPRNG, as URL-safe base64 without padding.
 [[nodiscard]] std::string RandomToken(std::size_t bytes = 32);
-
-// SHA-256 of `text` as 64 lowercase hex digits: how session and API tokens are stored.
-[[nodiscard]] std::string Sha256Hex(std::string_view text);
 
 // Equality in time that depends only on the lengths, not on where the strings differ.
 [[nodiscard]] bool ConstantTimeEquals(std::string_view a, std::string_view b);

@@ -7,6 +7,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,13 @@ using RoleSet = std::bitset<kRoleCount>;
 }
 inline void Add(RoleSet& roles, Role role) {
     roles.set(static_cast<std::size_t>(role));
+}
+[[nodiscard]] inline RoleSet RolesOf(std::initializer_list<Role> roles) {
+    RoleSet set;
+    for (const Role role : roles) {
+        Add(set, role);
+    }
+    return set;
 }
 
 struct Principal {

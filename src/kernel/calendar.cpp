@@ -86,7 +86,7 @@ std::optional<int> ParseMinuteOfDay(std::string_view text) {
 }
 
 std::string FormatMinuteOfDay(int minute) {
-    char buffer[8];
+    char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", minute / 60, minute % 60);
     return buffer;
 }

@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "storage/value.hpp"
@@ -130,6 +131,23 @@ class Transaction {
     std::optional<Error> failure_;
 };
 
+// Messages other processes sharing the database sent on a channel (PostgreSQL LISTEN/NOTIFY): a dedicated
+// connection, used by one thread; Interrupt() may be called from any thread.
+class Listener {
+  public:
+    virtual ~Listener() = default;
+    struct Received {
+        std::vector<std::string> payloads;
+        // The connection was (re)established: messages sent meanwhile may be lost, so look at everything again.
+        bool resync = false;
+    };
+    // Waits up to `timeout` for messages (or an interruption). A lost connection is opened again on the next
+    // call; while the server cannot be reached it returns kUnavailable (after waiting up to `timeout`).
+    [[nodiscard]] virtual Result<Received> Wait(std::chrono::milliseconds timeout) = 0;
+    // Makes a Wait in progress (or the next one) return at once.
+    virtual void Interrupt() = 0;
+};
+
 // A database: a pool of connections. Thread-safe.
 class Database {
   public:
@@ -151,6 +169,11 @@ class Database {
 
     // The backend's own version ("3.40.1", "15.18").
     [[nodiscard]] virtual std::string ServerVersion() = 0;
+    // Listens on `channel` over a connection of its own. SQLite has no other server to hear from: nullptr.
+    [[nodiscard]] virtual Result<std::unique_ptr<Listener>> Listen(std::string_view channel) {
+        (void)channel;
+        return std::unique_ptr<Listener>();
+    }
 };
 
 struct OpenOptions {

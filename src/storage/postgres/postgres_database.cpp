@@ -1,7 +1,10 @@
 #include "storage/postgres/postgres_database.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +13,9 @@
 
 #include "log/log.hpp"
 #include "storage/pool.hpp"
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace ac::storage {
 namespace {
@@ -104,6 +110,8 @@ class PgConnection {
         }
         return Ok();
     }
+
+    PGconn* raw() { return conn_; }
 
     Result<Rows> Query(std::string_view sql, std::span<const Value> params) {
         AC_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
@@ -252,6 +260,89 @@ class PgConnection {
     std::uint64_t next_statement_ = 0;
 };
 
+// LISTEN on a connection of its own; poll() on its socket and on an eventfd that Interrupt() writes.
+class PgListener final : public Listener {
+  public:
+    PgListener(OpenOptions options, std::string channel)
+        : options_(std::move(options)), channel_(std::move(channel)), wake_(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
+    ~PgListener() override {
+        if (wake_ >= 0) {
+            close(wake_);
+        }
+    }
+    PgListener(const PgListener&) = delete;
+    PgListener& operator=(const PgListener&) = delete;
+
+    Result<Received> Wait(std::chrono::milliseconds timeout) override {
+        Received received;
+        if (!connection_) {
+            Status connected = Connect();
+            if (!connected) {
+                WaitForWake(timeout);
+                return Fail(std::move(connected).error());
+            }
+            received.resync = true;
+            return received;
+        }
+        pollfd fds[2] = {{PQsocket(connection_->raw()), POLLIN, 0}, {wake_, POLLIN, 0}};
+        const int ready = poll(fds, 2, static_cast<int>(std::min<std::int64_t>(timeout.count(), 24L * 3600 * 1000)));
+        if (ready < 0 && errno != EINTR) {
+            return Fail(MakeDbError(DbErrorKind::kOther, std::string("poll: ") + std::strerror(errno)));
+        }
+        if ((fds[1].revents & POLLIN) != 0) {
+            DrainWake();
+        }
+        if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+            if (PQconsumeInput(connection_->raw()) == 0) {
+                std::string detail = PQerrorMessage(connection_->raw());
+                connection_.reset();
+                return Fail(MakeDbError(DbErrorKind::kConnectionLost, "listen: " + detail));
+            }
+        }
+        while (PGnotify* notify = PQnotifies(connection_->raw())) {
+            received.payloads.emplace_back(notify->extra);
+            PQfreemem(notify);
+        }
+        return received;
+    }
+
+    void Interrupt() override {
+        const std::uint64_t one = 1;
+        (void)!write(wake_, &one, sizeof one);
+    }
+
+  private:
+    Status Connect() {
+        AC_ASSIGN_OR_RETURN(connection_, PgConnection::Connect(options_));
+        // The channel is ours (a constant), but quote it anyway.
+        char* quoted = PQescapeIdentifier(connection_->raw(), channel_.c_str(), channel_.size());
+        const std::string sql = std::string("LISTEN ") + (quoted != nullptr ? quoted : "");
+        PQfreemem(quoted);
+        Status listened = connection_->Exec(sql);
+        if (!listened) {
+            connection_.reset();
+        }
+        return listened;
+    }
+
+    void WaitForWake(std::chrono::milliseconds timeout) {
+        pollfd fd{wake_, POLLIN, 0};
+        if (poll(&fd, 1, static_cast<int>(timeout.count())) > 0) {
+            DrainWake();
+        }
+    }
+
+    void DrainWake() {
+        std::uint64_t count = 0;
+        (void)!read(wake_, &count, sizeof count);
+    }
+
+    const OpenOptions options_;
+    const std::string channel_;
+    const int wake_;
+    std::unique_ptr<PgConnection> connection_;
+};
+
 class PostgresDatabase;
 
 class PostgresTransaction final : public Transaction {
@@ -340,6 +431,10 @@ class PostgresDatabase final : public Database {
         std::string version = (*connection)->ServerVersion();
         Release(std::move(*connection));
         return version;
+    }
+
+    Result<std::unique_ptr<Listener>> Listen(std::string_view channel) override {
+        return std::unique_ptr<Listener>(std::make_unique<PgListener>(options_, std::string(channel)));
     }
 
     // Takes back a connection: idle again when reusable, closed otherwise.

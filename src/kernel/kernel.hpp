@@ -1,0 +1,129 @@
+// The workflow kernel: the one place where documents are created and their actions applied.
+//
+// Applying an action is one transaction of eight steps: (1) authorise the actor's store and role, (2) check the
+// caller's version, (3) validate the inputs and the guards, (4) run the module's effect, (5) append the
+// hash-chained event, (6) start/pause/resume/stop SLA timers, (7) write notifications and webhook deliveries,
+// (8) commit — and only then signal (WebSocket pushes, the scheduler, the webhook sender).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kernel/blob_store.hpp"
+#include "kernel/calendar.hpp"
+#include "kernel/document.hpp"
+#include "kernel/fanout.hpp"
+#include "kernel/repository.hpp"
+#include "kernel/sla.hpp"
+
+namespace ac::kernel {
+
+struct CreateRequest {
+    std::string type;
+    StoreId store_id;
+    std::optional<StaffId> assignee;
+    std::vector<FieldChange> fields;  // the module's first values, for the creation event
+    // Writes the module's rows for the new document (its id and number are set). May be empty.
+    std::function<Status(storage::Transaction&, const Document&)> write;
+    std::string comment;
+    std::string request_id;
+};
+
+struct ApplyRequest {
+    DocumentId id;
+    std::string action;
+    std::int64_t version = 0;
+    ActionInputs inputs;
+    std::string request_id;
+};
+
+struct TimelineEntry {
+    EventRow event;
+    std::string actor_name;  // empty for the system (the SLA scheduler)
+};
+
+class Kernel {
+  public:
+    // Every reference must outlive the kernel. Thread-safe.
+    Kernel(storage::Database& db, const Clock& clock, const Registry& registry, const Policies& policies,
+           Directory& directory, BlobStore& blobs, Fanout& fanout);
+
+    // Creates a document of `request.type` in its initial state with the next number of the store's local day.
+    // Errors: kNotFound for an unknown type; kPermissionDenied without a creator role or the store;
+    // kValidationFailed for a bad assignee; the module's own errors.
+    [[nodiscard]] Result<Document> Create(const Principal& actor, const CreateRequest& request);
+
+    // Applies an action (the eight steps above). Errors, with nothing written: kNotFound (document, or action
+    // "kernel.unknown_action"); kPermissionDenied (store, role, not the assignee); kAborted for a stale version;
+    // kFailedPrecondition for an action not allowed in the current state; kValidationFailed naming each bad input
+    // ("inputs.<name>"); the guards' and the effect's errors.
+    [[nodiscard]] Result<Document> Apply(const Principal& actor, ApplyRequest request);
+
+    // The document, if it is of `type` and in a store the actor sees (kNotFound / kPermissionDenied).
+    [[nodiscard]] Result<Document> Get(const Principal& actor, DocumentId id, std::string_view type);
+
+    // The actions the actor may take now: allowed in the state, held role, assignee when required.
+    [[nodiscard]] std::vector<const ActionDef*> AvailableActions(const Principal& actor,
+                                                                 const Document& document) const;
+
+    // The document's events, oldest first, with the actors' names.
+    [[nodiscard]] Result<std::vector<TimelineEntry>> Timeline(const Principal& actor, DocumentId id,
+                                                              std::string_view type);
+    [[nodiscard]] Result<std::vector<TimerRow>> Timers(DocumentId id);
+
+    // Fires what is due at the clock's now: warnings, breaches (with their breach records) and escalations, at
+    // most `limit` timers in one transaction. Returns how many were handled.
+    [[nodiscard]] Result<int> FireDueTimers(int limit);
+    // When the next timer needs the scheduler.
+    [[nodiscard]] Result<std::optional<Instant>> NextTimerFire();
+
+    // A store's calendar: its time zone and its stored working hours (or the defaults).
+    [[nodiscard]] Result<Calendar> StoreCalendar(storage::Transaction& tx, StoreId store);
+    // A policy's rule for a store: the store's override, else the chain's, else the built-in.
+    [[nodiscard]] Result<DeadlineRule> EffectiveRule(storage::Transaction& tx, StoreId store, std::string_view name);
+
+    [[nodiscard]] const Registry& registry() const { return registry_; }
+    [[nodiscard]] const Policies& policies() const { return policies_; }
+    [[nodiscard]] storage::Database& db() { return db_; }
+    [[nodiscard]] const Clock& clock() const { return clock_; }
+    [[nodiscard]] Directory& directory() { return directory_; }
+    [[nodiscard]] BlobStore& blobs() { return blobs_; }
+
+  private:
+    struct Work;  // what one transaction collects: signals to send after the commit
+
+    Status CheckInputs(storage::Transaction& tx, const Principal& actor, const Document& document,
+                       const ActionDef& action, ActionInputs& inputs, Instant now);
+    Status ApplyTimers(storage::Transaction& tx, const Document& document, const std::vector<TimerEffect>& effects,
+                       const Calendar& calendar, Instant now, Work& work, std::string& changes);
+    Status StartTimer(storage::Transaction& tx, const Document& document, const std::string& name,
+                      const Calendar& calendar, Instant now, Work& work);
+    Status Notify(storage::Transaction& tx, const Document& document, const std::vector<NotifyRule>& rules,
+                  const Principal& actor, std::string_view kind, Instant now, Work& work);
+    Status NotifyStaff(storage::Transaction& tx, const Document& document, const std::vector<StaffId>& recipients,
+                       std::string_view kind, const std::string& message_key, const std::string& params, Instant now,
+                       Work& work);
+    Status EnqueueWebhooks(storage::Transaction& tx, const Document& document, const EventRow& event,
+                           std::string_view event_type, Instant now, Work& work);
+    // Appends `event` (seq, hashes filled in) and advances the document's event head in `document`.
+    Result<std::int64_t> Append(storage::Transaction& tx, Document& document, EventRow& event);
+    Status FireOne(storage::Transaction& tx, TimerRow timer, Instant now, Work& work);
+    void Finish(Work& work);
+
+    storage::Database& db_;
+    const Clock& clock_;
+    const Registry& registry_;
+    const Policies& policies_;
+    Directory& directory_;
+    BlobStore& blobs_;
+    Fanout& fanout_;
+};
+
+// The webhook event type of an action ("document.<type>.<action>"), of a creation ("document.<type>.created").
+[[nodiscard]] std::string ActionEventType(std::string_view type, std::string_view action);
+
+}  // namespace ac::kernel
