@@ -14,6 +14,7 @@
 #include "app/demo.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_routes.hpp"
+#include "app/workflow.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/identity_service.hpp"
 #include "auth/middleware.hpp"
@@ -26,6 +27,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/system_routes.hpp"
+#include "kernel/audit.hpp"
 #include "log/log.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -209,6 +211,11 @@ int RunServe(const Config& config) {
         return Report(catalog, admins.error());
     }
 
+    Workflow workflow(db, clock, catalog, config);
+    if (Status started = workflow.Start(); !started) {
+        return Report(catalog, started.error());
+    }
+
     const ListenAddress listen = ParseListenAddress(config.listen).value_or(ListenAddress{"127.0.0.1", 8080});
     http::Router router;
     http::Metrics metrics;
@@ -217,12 +224,14 @@ int RunServe(const Config& config) {
     auth::AddAuthRoutes(router, auth_service, config.secure_cookies);
     auth::AddIdentityRoutes(router, identity);
     auth::AddApiTokenRoutes(router, auth_service);
+    workflow.AddRoutes(router);
     if (config.enable_test_routes) {
         AddTestRoutes(router);
+        AddTestTicketRoutes(router, workflow.kernel(), catalog);
         log::Warn("app.test_routes_enabled", {{"prefix", "/api/v1/test/"}});
     }
     if (fake_clock) {
-        AddClockRoutes(router, *fake_clock);
+        AddClockRoutes(router, *fake_clock, [&workflow] { workflow.ClockChanged(); });
         log::Warn("app.fake_clock", {{"now", FormatRfc3339(fake_clock->Now())}});
     }
     for (const auto& route : router.routes()) {
@@ -245,6 +254,7 @@ int RunServe(const Config& config) {
     options.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
     options.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
     options.clock = &clock;
+    options.websockets = &workflow.hub();
     http::Server server(options, pipeline, metrics);
     Result<std::string> address = server.Listen();
     if (!address) {
@@ -266,6 +276,7 @@ int RunServe(const Config& config) {
     }
 
     const bool graceful = server.Run();
+    workflow.Stop();
     log::Flush();
     if (!graceful) {
         // A handler is still running after the grace period; do not wait for it.
@@ -348,6 +359,31 @@ int RunTokenRevoke(const Config& config, const TokenOptions& options) {
             return Report(catalog, revoked.error());
         }
         Print(catalog, Message{"app.token_revoked", {{"id", std::to_string(options.id)}}});
+        return 0;
+    });
+}
+
+int RunAuditVerify(const Config& config) {
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock&, OpenedDatabase& prepared) {
+        Result<kernel::VerifyReport> report = kernel::VerifyAuditTrail(*prepared.db);
+        if (!report) {
+            return Report(catalog, report.error());
+        }
+        if (report->broken_document) {
+            log::Error("audit.broken", {{"document", report->broken_document->value()},
+                                        {"seq", report->broken_seq},
+                                        {"problem", report->problem}});
+            Print(catalog,
+                  Message{"audit.broken",
+                          {{"document", std::to_string(report->broken_document->value())},
+                           {"seq", std::to_string(report->broken_seq)},
+                           {"problem", report->problem}}},
+                  std::cerr);
+            return 1;
+        }
+        Print(catalog,
+              Message{"audit.intact",
+                      {{"documents", std::to_string(report->documents)}, {"events", std::to_string(report->events)}}});
         return 0;
     });
 }

@@ -23,6 +23,8 @@ int RunTokenCreate(const Config& config, const TokenOptions& options);
 // Revokes an API token.
 int RunTokenRevoke(const Config& config, const TokenOptions& options);
 
+// Walks the audit trail; prints the first broken link and returns 1, or prints the totals and returns 0.
+int RunAuditVerify(const Config& config);
 // Prints the version and the libraries built in.
 int RunVersion(std::ostream& out);
 

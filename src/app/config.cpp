@@ -216,6 +216,18 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         ->envname("AFTERCARE_LOGIN_MAX_FAILURES_PER_ADDRESS")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}))
         ->capture_default_str();
+    serve
+        ->add_option("--webhook-max-attempts", serve_config.webhook_max_attempts,
+                     "Attempts to deliver one event to one webhook subscriber (backoff 10 s, doubling, at most 1 h)")
+        ->envname("AFTERCARE_WEBHOOK_MAX_ATTEMPTS")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{50}))
+        ->capture_default_str();
+    serve
+        ->add_option("--sla-batch", serve_config.sla_batch,
+                     "SLA timers handled in one transaction (several servers share the due ones batch by batch)")
+        ->envname("AFTERCARE_SLA_BATCH")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{10000}))
+        ->capture_default_str();
     serve->add_flag("--fake-clock", serve_config.fake_clock,
                     "Tests only: time stands at --fake-clock-start until POST /api/v1/test/clock moves it");
     serve->add_option("--fake-clock-start", serve_config.fake_clock_start, "Tests only: where the fake clock starts")
@@ -264,6 +276,15 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     AddLogOptions(*token_revoke, token_revoke_config);
     token_revoke->add_option("--id", invocation.token.id, "The token's id")->required()->check(CLI::PositiveNumber);
 
+    Config audit_verify_config;
+    CLI::App* audit = app.add_subcommand("audit", "Check the audit trail");
+    audit->require_subcommand(1);
+    CLI::App* audit_verify =
+        audit->add_subcommand("verify", "Walk every document's hash chain; exit 1 at the first broken link");
+    AddConfigFile(*audit_verify, config_path);
+    AddStorageOptions(*audit_verify, audit_verify_config);
+    AddLogOptions(*audit_verify, audit_verify_config);
+
     // The commands that read options, by the words that name them.
     const std::vector<std::pair<std::vector<std::string>, CLI::App*>> leaves = {
         {{"serve"}, serve},
@@ -271,6 +292,7 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         {{"user", "add"}, user_add},
         {{"token", "create"}, token_create},
         {{"token", "revoke"}, token_revoke},
+        {{"audit", "verify"}, audit_verify},
     };
 
     // Arguments as given, with the config file's values inserted right after the command's words.
@@ -319,6 +341,9 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     } else if (token_revoke->parsed()) {
         invocation.command = Command::kTokenRevoke;
         invocation.config = token_revoke_config;
+    } else if (audit_verify->parsed()) {
+        invocation.command = Command::kAuditVerify;
+        invocation.config = audit_verify_config;
     }
     return invocation;
 }

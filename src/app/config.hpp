@@ -38,6 +38,9 @@ struct Config {
     std::int64_t session_idle_minutes = 720;
     std::int64_t login_max_failures = 5;               // per account within 15 minutes
     std::int64_t login_max_failures_per_address = 20;  // per client address within 15 minutes
+    // Workflow
+    std::int64_t webhook_max_attempts = 8;  // deliveries of one event to one subscriber before giving up
+    std::int64_t sla_batch = 64;            // SLA timers the scheduler handles in one transaction
     // Tests
     bool fake_clock = false;  // time stands still until POST /api/v1/test/clock moves it
     std::string fake_clock_start = "2026-01-05T09:00:00+08:00";
@@ -46,7 +49,7 @@ struct Config {
     [[nodiscard]] std::string DatabaseUrl() const;
 };
 
-enum class Command : std::uint8_t { kServe, kMigrate, kVersion, kUserAdd, kTokenCreate, kTokenRevoke };
+enum class Command : std::uint8_t { kServe, kMigrate, kVersion, kUserAdd, kTokenCreate, kTokenRevoke, kAuditVerify };
 
 // `aftercare user add`.
 struct UserAddOptions {

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
                 return ac::app::RunTokenCreate(invocation.config, invocation.token);
             case ac::app::Command::kTokenRevoke:
                 return ac::app::RunTokenRevoke(invocation.config, invocation.token);
+            case ac::app::Command::kAuditVerify:
+                return ac::app::RunAuditVerify(invocation.config);
         }
     } catch (const std::exception& e) {
         ac::log::Error("app.crashed", {{"what", e.what()}});

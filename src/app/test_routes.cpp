@@ -9,6 +9,9 @@
 
 #include "core/json.hpp"
 #include "http/json_body.hpp"
+#include "kernel/api/document_json.hpp"
+#include "kernel/api/routes.hpp"
+#include "kernel/test_ticket.hpp"
 
 namespace ac::app {
 namespace {
@@ -101,7 +104,7 @@ void AddTestRoutes(http::Router& router) {
     });
 }
 
-void AddClockRoutes(http::Router& router, FakeClock& clock) {
+void AddClockRoutes(http::Router& router, FakeClock& clock, std::function<void()> changed) {
     const auto now = [&clock] {
         return http::JsonResponse(
             200, boost::json::object{{"now", FormatRfc3339(clock.Now())}, {"epoch_ms", ToEpochMs(clock.Now())}});
@@ -117,7 +120,7 @@ void AddClockRoutes(http::Router& router, FakeClock& clock) {
     router.Add(http::Route{
         .method = http::Method::kPost,
         .pattern = "/api/v1/test/clock",
-        .handler = [&clock, now](http::Request& request) -> Result<http::Response> {
+        .handler = [&clock, now, changed](http::Request& request) -> Result<http::Response> {
             AC_ASSIGN_OR_RETURN(boost::json::object body, http::ReadJsonObject(request));
             json::ObjectReader reader(body);
             const auto advance =
@@ -133,12 +136,65 @@ void AddClockRoutes(http::Router& router, FakeClock& clock) {
             } else {
                 clock.Set(*set);
             }
+            if (changed) {
+                changed();
+            }
             return now();
         },
         .permission = std::string(http::kPublic),
         .doc = {.summary = "Test only: move the fake clock ({advance_ms} or {set})", .tag = "test"},
         .blocking = false,
     });
+}
+
+void AddTestTicketRoutes(http::Router& router, kernel::Kernel& kernel, const Catalog& catalog) {
+    const kernel::DocumentType* type = kernel.registry().Find(kernel::test_ticket::kType);
+    if (type == nullptr) {
+        throw std::logic_error("the test ticket type is not registered");
+    }
+    router.Add(http::Route{
+        .method = http::Method::kPost,
+        .pattern = "/api/v1/test-tickets",
+        .handler = [&kernel, &catalog](http::Request& request) -> Result<http::Response> {
+            AC_ASSIGN_OR_RETURN(const boost::json::object body, http::ReadJsonObject(request));
+            json::ObjectReader reader(body);
+            const auto store = reader.Int("store_id", {.min = 1});
+            const auto title = reader.String("title", {.min_chars = 1, .max_chars = 100});
+            const auto assignee = reader.Int("assignee_id", {.required = false, .min = 1});
+            reader.RejectUnknownFields();
+            AC_RETURN_IF_ERROR(reader.Finish());
+            kernel::CreateRequest create;
+            create.type = std::string(kernel::test_ticket::kType);
+            create.store_id = StoreId(*store);
+            if (assignee) {
+                create.assignee = StaffId(*assignee);
+            }
+            create.fields = {kernel::FieldChange{"title", "null", json::Serialize(boost::json::value(*title))}};
+            create.write = [&](storage::Transaction& tx, const kernel::Document& document) {
+                return kernel::test_ticket::Insert(tx, document.id, *title);
+            };
+            create.request_id = request.request_id;
+            AC_ASSIGN_OR_RETURN(const kernel::Document document, kernel.Create(*request.principal, create));
+            AC_ASSIGN_OR_RETURN(const std::vector<kernel::TimerRow> timers, kernel.Timers(document.id));
+            return http::JsonResponse(
+                201, kernel::api::DocumentJson(kernel, catalog, request.lang, *request.principal, document, timers,
+                                               boost::json::object{{"title", *title}}));
+        },
+        .permission = std::string(http::kAuthenticated),
+        .doc = {.summary = "Test only: create a test ticket", .tag = "test", .success_status = 201},
+    });
+    kernel::api::AddDocumentRoutes(
+        router, kernel, catalog, *type,
+        [](storage::Transaction& tx, const kernel::Document& document) -> Result<std::string> {
+            AC_ASSIGN_OR_RETURN(const auto fields, kernel::test_ticket::Load(tx, document.id));
+            boost::json::object json;
+            if (fields) {
+                json["title"] = fields->title;
+                json["appointment"] =
+                    fields->appointment ? boost::json::value(FormatRfc3339(*fields->appointment)) : nullptr;
+            }
+            return json::Serialize(json);
+        });
 }
 
 }  // namespace ac::app

@@ -2,8 +2,11 @@
 // route shows on its own yet: JSON validation end to end, a handler that throws, a slow handler.
 #pragma once
 
+#include <functional>
+
 #include "core/clock.hpp"
 #include "http/router.hpp"
+#include "kernel/kernel.hpp"
 
 namespace ac::app {
 
@@ -14,6 +17,10 @@ void AddTestRoutes(http::Router& router);
 
 // GET /api/v1/test/clock: the fake clock's time. POST /api/v1/test/clock with {"advance_ms": N} or
 // {"set": "<RFC 3339>"}: moves it (never backwards through advance_ms). Only with --fake-clock.
-void AddClockRoutes(http::Router& router, FakeClock& clock);
+// `changed` runs after every move (it wakes the SLA scheduler and the webhook sender).
+void AddClockRoutes(http::Router& router, FakeClock& clock, std::function<void()> changed);
+// The kernel's test document type over HTTP: POST /api/v1/test-tickets {store_id, title, assignee_id?} and the
+// generic document routes under /api/v1/test-tickets/{id}.
+void AddTestTicketRoutes(http::Router& router, kernel::Kernel& kernel, const Catalog& catalog);
 
 }  // namespace ac::app

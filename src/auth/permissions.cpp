@@ -28,6 +28,9 @@ const std::vector<PermissionDef>& Table() {
          Of({kAdmin, kAftersalesHead, kAftersalesSupervisor, kAftersalesAgent, kStoreManager, kOrderFollower})},
         {"staff.write", "管理员工与账号", "Manage staff and accounts", Of({kAdmin})},
         {"api_tokens.manage", "管理 API 令牌", "Manage API tokens", Of({kAdmin})},
+        {"webhooks.manage", "管理 Webhook 订阅", "Manage webhook subscriptions", Of({kAdmin})},
+        {"calendar.write", "设置门店营业日历", "Set store business calendars", Of({kAdmin, kAftersalesHead})},
+        {"sla.manage", "设置服务时限规则", "Set SLA policies", Of({kAdmin, kAftersalesHead})},
     };
     return kTable;
 }

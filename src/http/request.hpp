@@ -63,12 +63,20 @@ struct Request {
     [[nodiscard]] std::string RemoteHost() const;
 };
 
+// A handler's request to turn the connection into a WebSocket for `staff` (see WebSocketHub).
+struct WebSocketUpgrade {
+    StaffId staff;
+    Lang lang = Lang::kZhCn;
+};
+
 struct Response {
     int status = 200;
     std::string content_type;
     std::vector<HeaderField> headers;
     std::string body;
     bool close = false;  // close the connection after this response
+    // Set (with status 101) by a handler that accepts a WebSocket upgrade; the server completes the handshake.
+    std::optional<WebSocketUpgrade> websocket;
 
     // `body` must already be serialised JSON.
     [[nodiscard]] static Response Json(int status, std::string body);

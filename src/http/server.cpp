@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <deque>
 #include <limits>
 #include <mutex>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -28,6 +30,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
 #include "log/log.hpp"
 
@@ -154,6 +157,9 @@ struct Server::Impl {
     awaitable<void> AcceptLoop();
     awaitable<void> Session(std::shared_ptr<SessionControl> control, tcp::socket socket);
     awaitable<bool> Write(beast::tcp_stream& stream, const Request& request, Response response, bool keep_alive);
+    awaitable<void> WebSocket(std::shared_ptr<SessionControl> control, beast::tcp_stream stream,
+                              bhttp::request<bhttp::string_body> request, WebSocketUpgrade upgrade,
+                              std::string request_id);
     void BeginShutdown();  // on an I/O thread
     void SessionEnded(const std::shared_ptr<SessionControl>& control);
     std::size_t SessionCount() {
@@ -253,6 +259,10 @@ awaitable<void> Server::Impl::Session(std::shared_ptr<SessionControl> control, t
     control->stream = &stream;
     beast::flat_buffer buffer;
     ReadDeadline deadline(co_await asio::this_coro::executor, stream);
+    // Set when a handler accepted a WebSocket upgrade: the connection leaves the HTTP loop for it.
+    std::optional<WebSocketUpgrade> upgrade;
+    bhttp::request<bhttp::string_body> upgrade_request;
+    std::string upgrade_request_id;
 
     for (;;) {
         // Idle: wait for the first byte of the next request. This is the only wait a shutdown interrupts.
@@ -367,16 +377,124 @@ awaitable<void> Server::Impl::Session(std::shared_ptr<SessionControl> control, t
         } else {
             response = pipeline.Handle(request);
         }
+        if (response.websocket && response.status == 101 && options.websockets != nullptr) {
+            upgrade = response.websocket;
+            upgrade_request = parser.release();
+            upgrade_request.body() = {};
+            upgrade_request_id = request.request_id;
+            break;
+        }
         const bool keep_alive = client_keep_alive && !response.close && !stopping.load();
         if (!co_await Write(stream, request, std::move(response), keep_alive) || !keep_alive) {
             break;
         }
     }
 
+    if (upgrade) {
+        control->stream = nullptr;
+        co_await WebSocket(control, std::move(stream), std::move(upgrade_request), *upgrade,
+                           std::move(upgrade_request_id));
+        co_return;
+    }
     control->stream = nullptr;
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream.socket().close(ignored);
+}
+
+// A WebSocket for live updates: the handshake, then one loop reading (pings, close; anything the client sends is
+// ignored) while a writer coroutine sends what the hub queues. Both run on the connection's strand.
+awaitable<void> Server::Impl::WebSocket(std::shared_ptr<SessionControl> control, beast::tcp_stream stream,
+                                        bhttp::request<bhttp::string_body> request, WebSocketUpgrade upgrade,
+                                        std::string request_id) {
+    namespace ws = beast::websocket;
+    using WsStream = ws::stream<beast::tcp_stream>;
+    struct Outgoing {
+        explicit Outgoing(const asio::any_io_executor& executor) : wake(executor) {}
+        std::deque<std::shared_ptr<const std::string>> queue;
+        asio::steady_timer wake;
+        bool closed = false;
+    };
+    const asio::any_io_executor executor = co_await asio::this_coro::executor;
+    stream.expires_never();
+    auto socket = std::make_shared<WsStream>(std::move(stream));
+    socket->set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
+    socket->set_option(ws::stream_base::decorator([request_id](ws::response_type& response) {
+        response.set(bhttp::field::server, "aftercare");
+        response.set("X-Request-Id", request_id);
+    }));
+    socket->read_message_max(4096);
+    auto [accept_error] = co_await socket->async_accept(request, kTuple);
+    if (accept_error) {
+        co_return;
+    }
+    control->stream = &socket->next_layer();
+    auto out = std::make_shared<Outgoing>(executor);
+    out->wake.expires_at(asio::steady_timer::time_point::max());
+    const std::size_t max_queue = options.websocket_queue;
+    const auto close = [socket, out] {
+        out->closed = true;
+        out->wake.cancel();
+        socket->next_layer().cancel();
+    };
+    const std::uint64_t attached = options.websockets->Attach(
+        WebSocketHub::Client{upgrade.staff, upgrade.lang},
+        [executor, out, max_queue, close](std::shared_ptr<const std::string> text) {
+            asio::post(executor, [out, text = std::move(text), max_queue, close] {
+                if (out->closed) {
+                    return;
+                }
+                if (out->queue.size() >= max_queue) {
+                    close();  // a client that does not read: let it reconnect and reload
+                    return;
+                }
+                out->queue.push_back(text);
+                out->wake.cancel();
+            });
+        },
+        [executor, close] { asio::post(executor, close); });
+    asio::co_spawn(
+        executor,
+        [socket, out]() -> awaitable<void> {
+            while (!out->closed) {
+                while (!out->queue.empty() && !out->closed) {
+                    const std::shared_ptr<const std::string> text = out->queue.front();
+                    out->queue.pop_front();
+                    socket->text(true);
+                    auto [write_error, written] = co_await socket->async_write(asio::buffer(*text), kTuple);
+                    if (write_error) {
+                        out->closed = true;
+                        socket->next_layer().cancel();
+                    }
+                }
+                if (out->closed) {
+                    break;
+                }
+                out->wake.expires_at(asio::steady_timer::time_point::max());
+                co_await out->wake.async_wait(kTuple);
+            }
+        },
+        asio::detached);
+    log::Info("ws.opened", {{"request_id", request_id}, {"staff", upgrade.staff.value()}});
+    for (;;) {
+        if (stopping.load()) {
+            break;
+        }
+        beast::flat_buffer incoming;
+        control->idle = true;  // a shutdown may cut this wait
+        auto [read_error, read] = co_await socket->async_read(incoming, kTuple);
+        control->idle = false;
+        if (read_error) {
+            break;
+        }
+    }
+    options.websockets->Detach(attached);
+    close();
+    control->stream = nullptr;
+    beast::error_code ignored;
+    socket->next_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    socket->next_layer().socket().close(ignored);
+    log::Info("ws.closed", {{"request_id", request_id}});
 }
 
 void Server::Impl::BeginShutdown() {

@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
+#include "http/websocket_hub.hpp"
 
 namespace ac::http {
 
@@ -28,8 +29,10 @@ struct ServerOptions {
     std::chrono::milliseconds idle_timeout{60'000};    // a kept-alive connection with no new request
     std::chrono::milliseconds write_timeout{30'000};
     std::chrono::milliseconds shutdown_grace{10'000};  // how long requests in flight may take after a stop
-    bool handle_signals = true;    // from construction on, SIGTERM and SIGINT stop the server gracefully
-    const Clock* clock = nullptr;  // the source of the Date header; no Date header without one
+    bool handle_signals = true;          // from construction on, SIGTERM and SIGINT stop the server gracefully
+    const Clock* clock = nullptr;        // the source of the Date header; no Date header without one
+    WebSocketHub* websockets = nullptr;  // where upgraded connections are attached; no upgrades without one
+    std::size_t websocket_queue = 256;   // messages waiting for a slow client; beyond it the connection closes
 };
 
 // Serves HTTP/1.1 with keep-alive. Each request goes through the Pipeline: routes marked blocking run on the

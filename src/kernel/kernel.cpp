@@ -1,6 +1,7 @@
 #include "kernel/kernel.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -119,6 +120,8 @@ boost::json::object DocumentSummary(const Document& document) {
 
 struct Kernel::Work {
     std::vector<Signal> signals;
+    // What the scheduler fired (event, document number, timer), logged once the transaction committed.
+    std::vector<std::array<std::string, 3>> fired;
 };
 
 std::string ActionEventType(std::string_view type, std::string_view action) {
@@ -604,6 +607,9 @@ Result<Document> Kernel::Apply(const Principal& actor, ApplyRequest request) {
 }
 
 void Kernel::Finish(Work& work) {
+    for (const auto& [event, document, timer] : work.fired) {
+        log::Info("kernel.sla", {{"event", event}, {"document", document}, {"timer", timer}});
+    }
     if (!work.signals.empty()) {
         fanout_.Committed(work.signals);
     }
@@ -758,7 +764,7 @@ Status Kernel::FireOne(Transaction& tx, TimerRow timer, Instant now, Work& work)
         for (auto& [type, event] : events) {
             AC_ASSIGN_OR_RETURN(event.id, DocumentRepository::InsertEvent(tx, event));
             AC_RETURN_IF_ERROR(EnqueueWebhooks(tx, head, event, type, now, work));
-            log::Info("kernel.sla", {{"event", type}, {"document", document.number}, {"timer", timer.name}});
+            work.fired.push_back({type, document.number, timer.name});
         }
     }
     return TimerRepository::Update(tx, timer);

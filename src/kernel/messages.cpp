@@ -48,6 +48,17 @@ constexpr MessageDef kKernelMessages[] = {
     {"timer.stopped", "已完成", "met"},
     {"timer.breached", "已超时", "breached"},
 
+    // How the customer was told (customer notice inputs).
+    {"notice.channel.phone", "电话", "Phone call"},
+    {"notice.channel.sms", "短信", "Text message"},
+    {"notice.channel.wechat", "微信", "WeChat"},
+    {"notice.channel.visit", "当面", "In person"},
+
+    {"notifications.websocket_required", "此地址只接受 WebSocket 连接",
+     "This address only accepts WebSocket connections"},
+    {"notifications.origin_forbidden", "不允许从其他网站打开此连接",
+     "This connection may not be opened from another site"},
+
     // Webhooks and the inbox.
     {"webhooks.not_found", "没有编号为 {id} 的 Webhook 订阅", "There is no webhook subscription {id}"},
     {"notifications.not_found", "没有编号为 {id} 的通知", "There is no notification {id}"},

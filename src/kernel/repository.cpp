@@ -324,6 +324,12 @@ Status TimerRepository::PutPolicyOverride(Transaction& tx, std::int64_t store, s
     return Ok();
 }
 
+Result<bool> TimerRepository::DeletePolicyOverride(Transaction& tx, std::int64_t store, std::string_view name) {
+    AC_ASSIGN_OR_RETURN(const std::int64_t deleted,
+                        tx.Execute("DELETE FROM sla_policies WHERE store_id = $1 AND name = $2", {store, name}));
+    return deleted > 0;
+}
+
 Result<std::int64_t> NotificationRepository::Insert(Transaction& tx, const NotificationRow& notification) {
     AC_ASSIGN_OR_RETURN(
         Rows rows, tx.Query(kInsertNotification, {notification.staff_id, notification.at, notification.kind,

@@ -97,6 +97,8 @@ class TimerRepository {
                                                              std::string_view name);
     static Status PutPolicyOverride(storage::Transaction& tx, std::int64_t store, std::string_view name,
                                     const std::string& rule_json, StaffId actor, Instant now);
+    // Removes the override; returns whether there was one.
+    static Result<bool> DeletePolicyOverride(storage::Transaction& tx, std::int64_t store, std::string_view name);
 };
 
 class NotificationRepository {

@@ -143,11 +143,48 @@ class PermissionMatrixApi : public ::testing::Test {
             by_id, [this](Target t) {
                 return Call{"/api/v1/api-tokens/" + std::to_string(TokenFor(t)), ""};
             }};
+        // Webhooks and SLA policies are chain-level: like stores, no store owns them.
+        const auto subscription = [this]() {
+            return Create("/api/v1/webhooks", R"({"url":"http://127.0.0.1:9/hook","event_types":["sla.breach"]})");
+        };
+        fixtures["GET /api/v1/webhooks"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/webhooks", ""}; }};
+        fixtures["POST /api/v1/webhooks"] = {
+            {Target::kOther}, [](Target) {
+                return Call{"/api/v1/webhooks", R"({"url":"http://127.0.0.1:9/hook","event_types":["*"]})"};
+            }};
+        fixtures["DELETE /api/v1/webhooks/{id}"] = {
+            {Target::kOther, Target::kMissing}, [subscription](Target t) {
+                return Call{"/api/v1/webhooks/" + std::to_string(t == Target::kMissing ? 999'999 : subscription()), ""};
+            }};
+        fixtures["GET /api/v1/webhooks/{id}/deliveries"] = {
+            {Target::kOther, Target::kMissing}, [subscription](Target t) {
+                return Call{"/api/v1/webhooks/" + std::to_string(t == Target::kMissing ? 999'999 : subscription()) +
+                                "/deliveries",
+                            ""};
+            }};
+        fixtures["PUT /api/v1/stores/{id}/calendar"] = {
+            by_id, [this](Target t) {
+                const std::string path = "/api/v1/stores/" + std::to_string(StoreFor(t)) + "/calendar";
+                const std::int64_t version = t == Target::kMissing ? 0 : VersionOf(path);
+                return Call{path, R"({"version":)" + std::to_string(version) +
+                                      R"(,"week":{"sun":null},"exceptions":[{"date":"2026-10-01","hours":null}]})"};
+            }};
+        fixtures["PUT /api/v1/sla-policies/{name}"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/sla-policies/test.first_contact",
+                            R"({"store_id":)" + std::to_string(StoreFor(t)) +
+                                R"(,"rule":{"kind":"elapsed_minutes","minutes":)" + Unique() + "}}"};
+            }};
+        fixtures["DELETE /api/v1/sla-policies/{name}"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/sla-policies/test.first_contact?store_id=" + std::to_string(StoreFor(t)), ""};
+            }};
         return fixtures;
     }
 
     TestDatabase db_;
-    ServerProcess server_{ServerConfig{.db_url = db_.url(), .test_routes = false}};
+    // Test routes on: they register the test ticket's SLA policies (the test routes themselves are open to all).
+    ServerProcess server_{ServerConfig{.db_url = db_.url(), .test_routes = true}};
     std::unique_ptr<ApiSession> admin_;
     std::int64_t own_store_ = 0;
     std::int64_t other_store_ = 0;
