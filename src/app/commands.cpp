@@ -260,12 +260,7 @@ int RunServe(const Config& config) {
     if (!address) {
         return Report(catalog, address.error());
     }
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    log::Info("http.listening", {{"address", *address},
-                                 {"io_threads", config.threads != 0 ? config.threads : cores},
-                                 {"database", db.Describe()},
-                                 {"schema_version", migrated.to_version},
-                                 {"version", kVersion}});
+    // What the operator reads first, then the log line that tells scripts (and the tests) the server is up.
     Print(catalog, Message{"app.serving", {{"version", kVersion}, {"address", *address}, {"database", db.Describe()}}});
     if (!demo_logins.empty()) {
         PrintDemoLogins(demo_logins, TerminalLang(), std::cout);
@@ -274,6 +269,12 @@ int RunServe(const Config& config) {
         log::Warn("auth.no_admin", {{"hint", kFirstAdminHint}});
         Print(catalog, Message{"app.no_admin", {{"command", std::string(kFirstAdminHint)}}});
     }
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    log::Info("http.listening", {{"address", *address},
+                                 {"io_threads", config.threads != 0 ? config.threads : cores},
+                                 {"database", db.Describe()},
+                                 {"schema_version", migrated.to_version},
+                                 {"version", kVersion}});
 
     const bool graceful = server.Run();
     workflow.Stop();

@@ -1,0 +1,55 @@
+#include <gtest/gtest.h>
+
+#include "app/catalog.hpp"
+#include "kernel/api/routes.hpp"
+#include "kernel/test_ticket.hpp"
+
+namespace ac::app {
+namespace {
+
+// Every state, action, input, checklist item, notification and SLA policy a registered type names has its text
+// in both languages; a type that lacks some is listed (and the server refuses to start with it).
+TEST(WorkflowLabels, RegisteredTypesHaveEveryLabel) {
+    const Catalog catalog = BuildCatalog();
+    kernel::Registry registry;
+    kernel::Policies policies;
+    registry.Add(kernel::test_ticket::Type());
+    kernel::test_ticket::AddPolicies(policies);
+    EXPECT_TRUE(kernel::api::MissingLabels(registry, policies, catalog).empty());
+
+    kernel::DocumentType bare;
+    bare.type = "bare";
+    bare.prefix = "BR";
+    bare.resource = "bares";
+    bare.states = {"open", "closed"};
+    bare.initial_state = "open";
+    bare.creators = RolesOf({Role::kAftersalesAgent});
+    bare.actions = {kernel::ActionDef{.name = "close",
+                                      .from = {"open"},
+                                      .to = "closed",
+                                      .roles = RolesOf({Role::kAftersalesAgent}),
+                                      .inputs = {kernel::InputSpec{.name = "why", .kind = kernel::InputKind::kText}}}};
+    registry.Add(bare);
+    policies.Add(kernel::PolicyDef{"bare.close", {}});
+    EXPECT_EQ(kernel::api::MissingLabels(registry, policies, catalog),
+              (std::vector<std::string>{"doc.bare", "doc.bare.state.open", "doc.bare.state.closed",
+                                        "doc.bare.action.close", "doc.bare.input.why", "sla.bare.close"}));
+}
+
+TEST(WorkflowLabels, TheRegistryRefusesMalformedTypes) {
+    kernel::Registry registry;
+    kernel::DocumentType type = kernel::test_ticket::Type();
+    type.actions[0].from = {"nowhere"};
+    EXPECT_THROW(registry.Add(type), std::logic_error);
+    type = kernel::test_ticket::Type();
+    type.actions[1].roles = RoleSet();
+    EXPECT_THROW(registry.Add(type), std::logic_error);
+    type = kernel::test_ticket::Type();
+    type.actions.push_back(type.actions[0]);
+    EXPECT_THROW(registry.Add(type), std::logic_error);
+    registry.Add(kernel::test_ticket::Type());
+    EXPECT_THROW(registry.Add(kernel::test_ticket::Type()), std::logic_error) << "registered twice";
+}
+
+}  // namespace
+}  // namespace ac::app
