@@ -70,16 +70,20 @@ class TimingSink final : public kernel::SignalSink {
 };
 
 // A migrated database with one store, its supervisor and agent, and the kernel over it.
+// A fresh SQLite file in the bench folder.
+std::unique_ptr<ac::storage::Database> OpenFresh(const std::string& name) {
+    ac::auth::InitCrypto();
+    const auto path = BenchDir() / name;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path.string() + suffix);
+    }
+    ac::storage::OpenOptions options;
+    options.url = path.string();
+    return ac::storage::Open(options).value();
+}
+
 struct World {
-    explicit World(const std::string& name) {
-        ac::auth::InitCrypto();
-        const auto path = BenchDir() / name;
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::filesystem::remove(path.string() + suffix);
-        }
-        ac::storage::OpenOptions options;
-        options.url = path.string();
-        db = ac::storage::Open(options).value();
+    explicit World(const std::string& name) : db(OpenFresh(name)) {
         (void)ac::storage::Migrate(*db, clock).value();
         (void)kernel::test_ticket::EnsureTable(*db).value();
         registry.Add(kernel::test_ticket::Type());

@@ -685,7 +685,12 @@ Status Kernel::FireOne(Transaction& tx, TimerRow timer, Instant now, Work& work)
         return TimerRepository::Update(tx, timer);
     }
     Document document = *found;
-    AC_ASSIGN_OR_RETURN(const DeadlineRule rule, EffectiveRule(tx, document.store_id, timer.name));
+    // A timer of a policy no longer registered still breaches and escalates, with the default delay, rather than
+    // stopping every other timer behind it.
+    DeadlineRule rule;
+    if (policies_.Find(timer.name) != nullptr) {
+        AC_ASSIGN_OR_RETURN(rule, EffectiveRule(tx, document.store_id, timer.name));
+    }
     AC_ASSIGN_OR_RETURN(const Calendar calendar, StoreCalendar(tx, document.store_id));
     // The deadline as the store's staff read it: local date and time.
     const std::string deadline_local =

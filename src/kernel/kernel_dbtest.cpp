@@ -500,6 +500,26 @@ TEST_F(KernelTest, TimersSurviveARestartAndMissedDeadlinesFireAtOnce) {
     EXPECT_EQ(Events(document.id).back().action, "sla.escalated");
 }
 
+TEST_F(KernelTest, ATimerOfAPolicyNoLongerRegisteredStillFiresAndBlocksNoOther) {
+    const Document document = Create(agent_, store_a_);
+    storage::RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        TimerRow orphan;
+        orphan.document_id = document.id;
+        orphan.name = "retired.policy";
+        orphan.state = "running";
+        orphan.started_at = clock_.Now();
+        orphan.deadline = clock_.Now() + 1min;
+        orphan.warn_at = orphan.deadline;
+        orphan.warned = true;
+        orphan.next_fire = orphan.deadline;
+        return TimerRepository::Upsert(tx, orphan);
+    }).value();
+    clock_.Advance(31min);
+    EXPECT_EQ(kernel_.FireDueTimers(64).value(), 2);
+    EXPECT_EQ(Timer(document.id, "retired.policy")->state, "breached");
+    EXPECT_EQ(Timer(document.id, "test.first_contact")->state, "breached");
+}
+
 TEST_F(KernelTest, EightConcurrentActionsOnOneVersionExactlyOneWins) {
     const Document document = Create(agent_, store_a_);
     constexpr int kClients = 8;
