@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/principal.hpp"
+#include "core/validation.hpp"
 
 namespace ac::auth {
 
@@ -40,14 +41,7 @@ struct Staff {
     Instant updated_at;
 };
 
-// One page of a list and the number of rows matching the filters.
-template <class T>
-struct Page {
-    std::vector<T> items;
-    std::int64_t total = 0;
-    int page = 1;
-    int page_size = 50;
-};
+using ac::Page;
 
 struct StoreQuery {
     std::optional<StoreId> scope;  // the only store the caller sees; nullopt: all

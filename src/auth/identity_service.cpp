@@ -9,6 +9,7 @@
 #include "auth/password.hpp"
 #include "core/json.hpp"
 #include "core/phone.hpp"
+#include "core/validation.hpp"
 #include "kernel/time_zone.hpp"
 #include "storage/transaction_runner.hpp"
 
@@ -17,44 +18,6 @@ namespace {
 
 using storage::Transaction;
 using storage::TxMode;
-
-constexpr int kMaxPageSize = 200;
-
-// Collects field errors while a candidate record is checked.
-class FieldCheck {
-  public:
-    void Add(std::string field, Message message) {
-        errors_.push_back(FieldError{std::move(field), std::move(message)});
-    }
-    [[nodiscard]] bool Failed(std::string_view field) const {
-        return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.field == field; });
-    }
-    // A trimmed text of `min`..`max` characters without control characters.
-    void Text(std::string_view field, std::string& value, std::size_t min, std::size_t max) {
-        const auto first = value.find_first_not_of(" \t\r\n");
-        value = first == std::string::npos ? std::string()
-                                           : value.substr(first, value.find_last_not_of(" \t\r\n") - first + 1);
-        const std::size_t length = json::Utf8Length(value);
-        if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-            Add(std::string(field), Message{"field.control_characters", {}});
-        } else if (length == 0 && min > 0) {
-            Add(std::string(field), Message{"field.blank", {}});
-        } else if (length < min) {
-            Add(std::string(field), Message{"field.too_short", {{"min", std::to_string(min)}}});
-        } else if (length > max) {
-            Add(std::string(field), Message{"field.too_long", {{"max", std::to_string(max)}}});
-        }
-    }
-    [[nodiscard]] Status Finish() const {
-        if (errors_.empty()) {
-            return Ok();
-        }
-        return Fail(Error::Validation(errors_));
-    }
-
-  private:
-    std::vector<FieldError> errors_;
-};
 
 std::string Lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -84,18 +47,6 @@ Error OtherStore() {
 
 Error Stale() {
     return Error::Make(ErrorCode::kAborted, "error.conflict");
-}
-
-Status CheckPage(int page, int page_size) {
-    std::vector<FieldError> errors;
-    if (page < 1 || page > 100'000) {
-        errors.push_back({"page", Message{"field.out_of_range", {{"min", "1"}, {"max", "100000"}}}});
-    }
-    if (page_size < 1 || page_size > kMaxPageSize) {
-        errors.push_back(
-            {"page_size", Message{"field.out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxPageSize)}}}});
-    }
-    return errors.empty() ? Ok() : Fail(Error::Validation(std::move(errors)));
 }
 
 // Normalises and checks a store's fields in place.

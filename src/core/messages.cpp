@@ -56,6 +56,10 @@ constexpr MessageDef kCoreMessages[] = {
     {"field.too_many_items", "不能超过 {max} 项", "must have at most {max} item(s)"},
     {"field.out_of_range", "应在 {min} 到 {max} 之间", "must be between {min} and {max}"},
     {"field.not_one_of", "应为以下之一：{allowed}", "must be one of: {allowed}"},
+    {"csv.malformed", "CSV 文件第 {row} 行格式不正确（引号不成对）",
+     "Row {row} of the CSV file is malformed (unbalanced quotes)"},
+    {"csv.encoding", "CSV 文件应为 UTF-8 或 GB18030（GBK）编码",
+     "The CSV file must be encoded as UTF-8 or GB18030 (GBK)"},
     {"field.control_characters", "不能包含控制字符", "must not contain control characters"},
 };
 

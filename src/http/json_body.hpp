@@ -1,11 +1,13 @@
 // JSON bodies for handlers: reading a request's object, writing a response. Include only from api/ files.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "core/validation.hpp"
 #include "http/request.hpp"
 
 namespace ac::http {
@@ -16,5 +18,19 @@ namespace ac::http {
 
 // A JSON response with `status`.
 [[nodiscard]] Response JsonResponse(int status, const boost::json::value& body);
+
+// A page of a list as {"items": [...], "total", "page", "page_size"}, each item rendered by `to_json`.
+template <class T, class ToJson>
+[[nodiscard]] Response PageResponse(const Page<T>& page, ToJson to_json) {
+    boost::json::array items;
+    items.reserve(page.items.size());
+    for (const T& item : page.items) {
+        items.emplace_back(to_json(item));
+    }
+    return JsonResponse(
+        200,
+        boost::json::object{
+            {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+}
 
 }  // namespace ac::http

@@ -71,18 +71,6 @@ constexpr std::string_view kPasswordResetSchema = R"({
 // line alike.
 constexpr json::StringRule kText{.required = false, .max_chars = 1000, .trim = false, .multiline = true};
 
-template <class T, class ToJson>
-http::Response PageResponse(const Page<T>& page, ToJson to_json) {
-    boost::json::array items;
-    for (const T& item : page.items) {
-        items.emplace_back(to_json(item));
-    }
-    return http::JsonResponse(
-        200,
-        boost::json::object{
-            {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
-}
-
 // A list of strings (roles, skills); records a field error and returns nullopt otherwise.
 std::optional<std::vector<std::string>> StringList(json::ObjectReader& reader, std::string_view name, bool required) {
     const boost::json::array* array = reader.Array(name, {.required = required, .max_items = 50});
@@ -139,7 +127,7 @@ Result<http::Response> ListStores(IdentityService& identity, http::Request& requ
     query.RejectUnknown();
     AC_RETURN_IF_ERROR(query.Finish());
     AC_ASSIGN_OR_RETURN(const Page<Store> page, identity.ListStores(*request.principal, filter));
-    return PageResponse(page, StoreJson);
+    return http::PageResponse(page, StoreJson);
 }
 
 Result<http::Response> CreateStore(IdentityService& identity, http::Request& request) {
@@ -196,7 +184,7 @@ Result<http::Response> ListStaff(IdentityService& identity, http::Request& reque
     query.RejectUnknown();
     AC_RETURN_IF_ERROR(query.Finish());
     AC_ASSIGN_OR_RETURN(const Page<Staff> page, identity.ListStaff(*request.principal, filter));
-    return PageResponse(page, StaffJson);
+    return http::PageResponse(page, StaffJson);
 }
 
 Result<http::Response> CreateStaff(IdentityService& identity, http::Request& request) {
