@@ -4,6 +4,7 @@
 #include "http/error_mapping.hpp"
 #include "kernel/messages.hpp"
 #include "kernel/test_ticket.hpp"
+#include "modules/catalog/messages.hpp"
 #include "storage/messages.hpp"
 
 namespace ac::app {
@@ -36,6 +37,7 @@ Catalog BuildCatalog() {
     catalog.Add(auth::AuthMessages());
     catalog.Add(kernel::KernelMessages());
     catalog.Add(kernel::test_ticket::Messages());
+    catalog.Add(catalog::CatalogMessages());
     catalog.Add(kAppMessages);
     return catalog;
 }

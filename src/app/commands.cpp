@@ -14,6 +14,7 @@
 #include "app/demo.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_routes.hpp"
+#include "app/web_assets.hpp"
 #include "app/workflow.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/identity_service.hpp"
@@ -26,9 +27,11 @@
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/static_site.hpp"
 #include "http/system_routes.hpp"
 #include "kernel/audit.hpp"
 #include "log/log.hpp"
+#include "modules/catalog/api/catalog_routes.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/postgres/postgres_database.hpp"
@@ -198,9 +201,11 @@ int RunServe(const Config& config) {
     auth_options.max_failures_per_address = static_cast<int>(config.login_max_failures_per_address);
     auth::AuthService auth_service(db, clock, auth_options);
 
+    catalog::CatalogService catalog_service(db, clock);
+
     std::vector<DemoLogin> demo_logins;
     if (config.demo) {
-        Result<std::vector<DemoLogin>> seeded = EnsureDemoData(identity);
+        Result<std::vector<DemoLogin>> seeded = EnsureDemoData(identity, catalog_service);
         if (!seeded) {
             return Report(catalog, seeded.error());
         }
@@ -225,6 +230,7 @@ int RunServe(const Config& config) {
     auth::AddIdentityRoutes(router, identity);
     auth::AddApiTokenRoutes(router, auth_service);
     workflow.AddRoutes(router);
+    catalog::AddCatalogRoutes(router, catalog_service);
     if (config.enable_test_routes) {
         AddTestRoutes(router);
         AddTestTicketRoutes(router, workflow.kernel(), catalog);
@@ -242,6 +248,12 @@ int RunServe(const Config& config) {
     metrics.AddCollector([&db](std::string& out) { AppendDatabaseMetrics(out, db); });
     http::Pipeline pipeline(router, catalog, metrics, config.max_body_bytes);
     pipeline.Use(auth::AuthMiddleware(auth_service, config.secure_cookies));
+    const http::StaticSite site = config.web_dir.empty() ? http::StaticSite::FromEmbedded(EmbeddedWebFiles())
+                                                         : http::StaticSite::FromFolder(config.web_dir);
+    if (!site.has_index()) {
+        log::Warn("app.web_app_missing", {{"hint", "run scripts/build-web, then build again"}});
+    }
+    pipeline.SetFallback([&site](const http::Request& request) { return site.Serve(request); });
 
     http::ServerOptions options;
     options.host = listen.host;

@@ -192,6 +192,12 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     serve->add_flag("--enable-test-routes", serve_config.enable_test_routes,
                     "Serve /api/v1/test/* (echo, panic, sleep) for the test suite; never in production");
     serve
+        ->add_option("--web-dir", serve_config.web_dir,
+                     "Serve the web app from this folder (e.g. web/dist while developing) instead of the copy built "
+                     "into the binary")
+        ->envname("AFTERCARE_WEB_DIR")
+        ->check(CLI::ExistingDirectory);
+    serve
         ->add_flag("--demo", serve_config.demo,
                    "On an empty database, create a demo store chain and one user per role, and print their logins")
         ->envname("AFTERCARE_DEMO");

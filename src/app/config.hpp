@@ -33,6 +33,7 @@ struct Config {
     std::int64_t shutdown_grace_ms = 10'000;
     bool enable_test_routes = false;  // /api/v1/test/*: only for the test suite
     // Identity and access
+    std::string web_dir;          // serve the web app from this folder instead of the embedded copy (development)
     bool demo = false;            // on an empty database, create a demo store chain and one user per role
     bool secure_cookies = false;  // mark the session cookie Secure even without X-Forwarded-Proto: https
     std::int64_t session_idle_minutes = 720;

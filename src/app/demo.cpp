@@ -43,6 +43,84 @@ const std::vector<DemoPerson>& People() {
     return kPeople;
 }
 
+struct DemoCustomer {
+    const char* name;
+    const char* phone;
+    const char* district;
+    const char* address;
+    const char* notes;
+};
+
+const DemoCustomer kCustomers[] = {
+    {"王建国", "13912345601", "徐汇区", "漕溪北路 201 弄 5 号 802 室", "周末在家"},
+    {"李秀英", "13912345602", "徐汇区", "田林路 140 号 3 号楼 1201 室", ""},
+    {"张伟", "13912345603", "浦东新区", "张杨路 1200 弄 8 号 601 室", "电梯房，需提前预约电梯"},
+    {"刘洋", "13912345604", "闵行区", "莘庄镇莘松路 380 弄 12 号 302 室", ""},
+    {"陈丽华", "13912345605", "长宁区", "天山路 600 弄 2 号 1502 室", "老人在家，请先电话联系"},
+    {"杨帆", "13912345606", "静安区", "延长路 149 号 1101 室", ""},
+    {"赵敏", "13912345607", "浦东新区", "世纪大道 1500 号 2204 室", ""},
+    {"黄志强", "13912345608", "杨浦区", "国定路 335 号 4 号楼 503 室", ""},
+    {"周小燕", "13912345609", "普陀区", "真北路 1000 弄 6 号 901 室", "只在工作日晚上 7 点后方便"},
+    {"吴刚", "13912345610", "宝山区", "友谊路 1588 弄 10 号 402 室", ""},
+    {"徐静", "13912345611", "徐汇区", "虹桥路 1 号港汇中心附近 1801 室", ""},
+    {"孙丽", "13912345612", "黄浦区", "西藏南路 1200 号 703 室", ""},
+    {"马超", "13912345613", "浦东新区", "花木路 800 弄 3 号 1001 室", "新房装修中"},
+    {"朱海燕", "13912345614", "西湖区", "文三路 478 号 2 单元 601 室", ""},
+    {"胡军", "13912345615", "拱墅区", "莫干山路 100 号 1203 室", ""},
+    {"郭美玲", "13912345616", "滨江区", "江南大道 3688 号 7 幢 1102 室", ""},
+};
+
+struct DemoProduct {
+    const char* code;
+    const char* name;
+    const char* model;
+    const char* category;
+    std::int64_t price_fen;
+    int warranty_months;
+    int lead_time_days;
+    bool installation;
+};
+
+const DemoProduct kProducts[] = {
+    {"SF-1021", "真皮三人沙发", "SF-1021-BR", "沙发", 1288000, 36, 3, true},
+    {"SF-1022", "布艺转角沙发", "SF-1022-GY", "沙发", 899000, 24, 3, true},
+    {"SF-1030", "单人功能沙发", "SF-1030-BK", "沙发", 459900, 24, 5, false},
+    {"BD-2001", "实木双人床 1.8 米", "BD-2001-180", "床具", 668000, 60, 5, true},
+    {"BD-2002", "儿童上下床", "BD-2002-120", "床具", 398000, 36, 5, true},
+    {"MT-3001", "乳胶床垫 1.8 米", "MT-3001-180", "床垫", 359900, 120, 3, false},
+    {"TB-4001", "岩板餐桌 1.6 米", "TB-4001-160", "餐桌椅", 528000, 24, 3, true},
+    {"CH-4002", "餐椅（一对）", "CH-4002-WH", "餐桌椅", 119800, 12, 3, false},
+    {"CB-5001", "四门衣柜", "CB-5001-200", "柜类", 789000, 36, 7, true},
+    {"CB-5002", "电视柜", "CB-5002-240", "柜类", 298000, 24, 3, true},
+    {"KT-6001", "整体橱柜（每延米）", "KT-6001-M", "橱柜", 260000, 60, 15, true},
+    {"DC-7001", "装饰落地灯", "DC-7001-GD", "饰品", 69900, 12, 3, false},
+};
+
+Status SeedCatalog(catalog::CatalogService& catalog) {
+    const Principal system = auth::SystemPrincipal();
+    for (const DemoCustomer& c : kCustomers) {
+        catalog::CustomerInput input;
+        input.name = c.name;
+        input.phones = {c.phone};
+        input.addresses = {catalog::Address{c.district, c.address}};
+        input.notes = c.notes;
+        AC_RETURN_IF_ERROR(catalog.CreateCustomer(system, input));
+    }
+    for (const DemoProduct& p : kProducts) {
+        catalog::ProductInput input;
+        input.code = p.code;
+        input.name = p.name;
+        input.model = p.model;
+        input.category = p.category;
+        input.unit_price_fen = p.price_fen;
+        input.warranty_months = p.warranty_months;
+        input.lead_time_days = p.lead_time_days;
+        input.installation_required = p.installation;
+        AC_RETURN_IF_ERROR(catalog.CreateProduct(system, input));
+    }
+    return Ok();
+}
+
 std::string StoreName(const char* code) {
     if (code == nullptr) {
         return "";
@@ -57,7 +135,7 @@ std::string StoreName(const char* code) {
 
 }  // namespace
 
-Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity) {
+Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity, catalog::CatalogService& catalog) {
     const Principal system = auth::SystemPrincipal();
     auth::StaffQuery any;
     any.page_size = 1;
@@ -96,6 +174,7 @@ Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity) {
         }
         AC_RETURN_IF_ERROR(identity.CreateStaff(system, input));
     }
+    AC_RETURN_IF_ERROR(SeedCatalog(catalog));
     return logins;
 }
 

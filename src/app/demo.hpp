@@ -9,6 +9,7 @@
 
 #include "auth/identity_service.hpp"
 #include "core/i18n.hpp"
+#include "modules/catalog/catalog_service.hpp"
 
 namespace ac::app {
 
@@ -22,9 +23,10 @@ struct DemoLogin {
 };
 
 // When the database has no staff at all: three stores and one account per role (an extra agent in the second
-// store, to show store scope). Returns the demo accounts, created now or earlier; an empty list when the database
-// already held other staff.
-[[nodiscard]] Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity);
+// store, to show store scope), and a catalog of customers and products. Returns the demo accounts, created now or
+// earlier; an empty list when the database already held other staff.
+[[nodiscard]] Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity,
+                                                            catalog::CatalogService& catalog);
 
 // Prints the demo accounts as a table in `lang`.
 void PrintDemoLogins(const std::vector<DemoLogin>& logins, Lang lang, std::ostream& out);

@@ -30,6 +30,13 @@ const std::vector<PermissionDef>& Table() {
         {"api_tokens.manage", "管理 API 令牌", "Manage API tokens", Of({kAdmin})},
         {"webhooks.manage", "管理 Webhook 订阅", "Manage webhook subscriptions", Of({kAdmin})},
         {"calendar.write", "设置门店营业日历", "Set store business calendars", Of({kAdmin, kAftersalesHead})},
+        {"catalog.read", "查看客户与商品", "View customers and products", Everyone()},
+        {"customers.write", "登记和修改客户", "Register and change customers",
+         Of({kSalesperson, kOrderFollower, kAftersalesAgent, kAftersalesSupervisor, kAftersalesHead, kStoreManager,
+             kAdmin})},
+        {"customers.merge", "合并重复客户", "Merge duplicate customers",
+         Of({kAftersalesSupervisor, kAftersalesHead, kStoreManager, kAdmin})},
+        {"products.write", "管理商品目录", "Manage the product catalog", Of({kOrderFollower, kAftersalesHead, kAdmin})},
         {"sla.manage", "设置服务时限规则", "Set SLA policies", Of({kAdmin, kAftersalesHead})},
     };
     return kTable;

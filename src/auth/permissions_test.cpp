@@ -47,7 +47,7 @@ TEST(Permissions, AllowsFollowsTheTable) {
 
 TEST(Permissions, PermissionsOfListsWhatTheRolesHold) {
     const auto installer = PermissionsOf(Only(Role::kInstaller));
-    EXPECT_EQ(installer, (std::vector<std::string_view>{"stores.read"}));
+    EXPECT_EQ(installer, (std::vector<std::string_view>{"stores.read", "catalog.read"}));
     const auto admin = PermissionsOf(Only(Role::kAdmin));
     EXPECT_EQ(admin.size(), Permissions().size());
 }

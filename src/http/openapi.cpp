@@ -87,13 +87,21 @@ std::string BuildOpenApiDocument(const Router& router, std::string_view version)
                                               {"schema", {{"type", "string"}}}});
             open = close;
         }
+        if (!route->doc.query_schema.empty()) {
+            const json::value query = ParseSchema(route->doc.query_schema, *route);
+            for (const auto& member : query.as_object()) {
+                parameters.push_back(json::object{
+                    {"name", member.key()}, {"in", "query"}, {"required", false}, {"schema", member.value()}});
+            }
+        }
         if (!parameters.empty()) {
             operation["parameters"] = std::move(parameters);
         }
         if (!route->doc.request_schema.empty()) {
             operation["requestBody"] = json::object{
                 {"required", true},
-                {"content", {{"application/json", {{"schema", ParseSchema(route->doc.request_schema, *route)}}}}}};
+                {"content",
+                 {{route->doc.request_content_type, {{"schema", ParseSchema(route->doc.request_schema, *route)}}}}}};
         }
         json::object success{{"description", "Success"}};
         if (route->doc.success_status != 204) {

@@ -98,6 +98,11 @@ Result<Response> Pipeline::Dispatch(Request& request) const {
             response.SetHeader("Allow", AllowedList(match.allowed));
             return response;
         }
+        if (fallback_) {
+            if (std::optional<Response> served = fallback_(request)) {
+                return std::move(*served);
+            }
+        }
         return Fail(Error::Make(ErrorCode::kNotFound, "http.route_not_found", {{"path", request.path}}));
     }
     // The chain is built per request from the fixed middleware list: middleware i calls i + 1, the last calls

@@ -36,6 +36,11 @@ class Pipeline {
     // Adds a middleware; the first added runs outermost. Only before serving starts.
     void Use(Middleware middleware);
 
+    // What answers a request that no route matches (the web app's files) before it becomes a 404; it runs on the
+    // I/O thread and returns nullopt for paths it does not serve. Only before serving starts.
+    using Fallback = std::function<std::optional<Response>(const Request&)>;
+    void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
+
     // Called when the headers are complete: assigns the request id (a valid incoming X-Request-Id, else a new
     // one) and the language, splits and checks the target (an RFC 3986 origin-form path and query, else
     // `reject` is set), matches the route, and says how to read and run the rest. Never throws.
@@ -64,6 +69,7 @@ class Pipeline {
     Metrics& metrics_;
     std::size_t default_body_limit_;
     std::vector<Middleware> middleware_;  // set up before serving, then read-only
+    Fallback fallback_;
 };
 
 // A new random request id: 16 lowercase hex digits.

@@ -19,10 +19,13 @@ using Handler = std::function<Result<Response>(Request&)>;
 
 // What the OpenAPI document says about a route.
 struct RouteDoc {
-    std::string summary;          // one line, English
-    std::string tag;              // groups routes in the document ("system", "stores", ...)
-    std::string request_schema;   // JSON Schema of the body as JSON text; empty when the route takes none
+    std::string summary;         // one line, English
+    std::string tag;             // groups routes in the document ("system", "stores", ...)
+    std::string request_schema;  // JSON Schema of the body as JSON text; empty when the route takes none
+    std::string request_content_type = "application/json";
     std::string response_schema;  // JSON Schema of the success body as JSON text; empty: not described
+    // The query parameters as a JSON object text, name → JSON Schema ({"q": {"type": "string"}}); all optional.
+    std::string query_schema;
     int success_status = 200;
     std::string success_content_type = "application/json";
 };

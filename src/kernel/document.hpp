@@ -148,6 +148,7 @@ struct DocumentType {
     std::string type;      // "repair_ticket"
     std::string prefix;    // "WX"
     std::string resource;  // "repair-tickets": the API path
+    std::string api_tag;   // groups its routes in the OpenAPI document; empty: the resource
     std::vector<std::string> states;
     std::string initial_state;
     RoleSet creators;

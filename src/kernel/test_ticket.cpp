@@ -103,6 +103,7 @@ DocumentType Type() {
     type.type = std::string(kType);
     type.prefix = "TT";
     type.resource = "test-tickets";
+    type.api_tag = "test";  // served only with --enable-test-routes
     type.states = {"new", "contacted", "scheduled", "waiting_customer", "done", "cancelled"};
     type.initial_state = "new";
     type.creators = desk;

@@ -41,6 +41,7 @@ std::string TargetName(Target target) {
 struct Call {
     std::string target;  // path with the id filled in
     std::string body;    // JSON, empty for none
+    std::string content_type = "application/json";
 };
 
 struct Fixture {
@@ -179,7 +180,72 @@ class PermissionMatrixApi : public ::testing::Test {
             by_id, [this](Target t) {
                 return Call{"/api/v1/sla-policies/test.first_contact?store_id=" + std::to_string(StoreFor(t)), ""};
             }};
+        // The catalog is shared by the whole chain: no store owns a customer or a product.
+        const auto customer = [this]() {
+            return Create("/api/v1/customers", R"({"name":"客户","phones":["1390000)" + Pad(Unique()) + R"("]})");
+        };
+        const auto product = [this]() {
+            return Create("/api/v1/products", R"({"code":"P)" + Unique() + R"(","name":"商品","unit_price_fen":100})");
+        };
+        const std::vector<Target> record = {Target::kNone, Target::kMissing};
+        fixtures["GET /api/v1/customers"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/customers", ""}; }};
+        fixtures["POST /api/v1/customers"] = {
+            {Target::kNone}, [this](Target) {
+                return Call{"/api/v1/customers", R"({"name":"新客户","phones":["1380000)" + Pad(Unique()) + R"("]})"};
+            }};
+        fixtures["POST /api/v1/customers/import"] = {
+            {Target::kNone}, [this](Target) {
+                return Call{"/api/v1/customers/import", "姓名,电话\n导入客户,1370000" + Pad(Unique()) + "\n",
+                            "text/csv"};
+            }};
+        fixtures["GET /api/v1/customers/{id}"] = {
+            record, [customer](Target t) {
+                return Call{"/api/v1/customers/" + std::to_string(t == Target::kMissing ? 999'999 : customer()), ""};
+            }};
+        fixtures["PATCH /api/v1/customers/{id}"] = {
+            record, [this, customer](Target t) {
+                const std::string path =
+                    "/api/v1/customers/" + std::to_string(t == Target::kMissing ? 999'999 : customer());
+                const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
+                return Call{path, R"({"version":)" + std::to_string(version) + R"(,"notes":"备注"})"};
+            }};
+        fixtures["POST /api/v1/customers/{id}/merge"] = {
+            record, [customer](Target t) {
+                const std::int64_t duplicate = customer();
+                return Call{
+                    "/api/v1/customers/" + std::to_string(t == Target::kMissing ? 999'999 : customer()) + "/merge",
+                    R"({"version":1,"duplicate_id":)" + std::to_string(duplicate) + R"(,"duplicate_version":1})"};
+            }};
+        fixtures["GET /api/v1/products"] = {{Target::kNone}, [](Target) { return Call{"/api/v1/products", ""}; }};
+        fixtures["GET /api/v1/product-categories"] = {{Target::kNone}, [](Target) {
+                                                          return Call{"/api/v1/product-categories", ""};
+                                                      }};
+        fixtures["POST /api/v1/products"] = {
+            {Target::kNone}, [this](Target) {
+                return Call{"/api/v1/products", R"({"code":"N)" + Unique() + R"(","name":"新品","unit_price_fen":1})"};
+            }};
+        fixtures["POST /api/v1/products/import"] = {
+            {Target::kNone}, [this](Target) {
+                return Call{"/api/v1/products/import", "编码,名称,单价\nI" + Unique() + ",导入商品,12.50\n",
+                            "text/csv"};
+            }};
+        fixtures["GET /api/v1/products/{id}"] = {
+            record, [product](Target t) {
+                return Call{"/api/v1/products/" + std::to_string(t == Target::kMissing ? 999'999 : product()), ""};
+            }};
+        fixtures["PATCH /api/v1/products/{id}"] = {
+            record, [this, product](Target t) {
+                const std::string path =
+                    "/api/v1/products/" + std::to_string(t == Target::kMissing ? 999'999 : product());
+                const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
+                return Call{path, R"({"version":)" + std::to_string(version) + R"(,"model":"M"})"};
+            }};
         return fixtures;
+    }
+
+    // `n` as four digits ("0042"), to make unique phone numbers.
+    static std::string Pad(const std::string& n) {
+        return std::string(4 - std::min<std::size_t>(4, n.size()), '0') + n;
     }
 
     TestDatabase db_;
@@ -254,7 +320,8 @@ TEST_F(PermissionMatrixApi, EveryRoleGetsExactlyWhatTheTableGrants) {
                     } else if (target == Target::kMissing) {
                         expected = 404;
                     }
-                    const HttpResponse response = callers[role.code]->Send(method, call.target, call.body);
+                    const HttpResponse response =
+                        callers[role.code]->Send(method, call.target, call.body, true, call.content_type);
                     const std::string where = route + " as " + role.code + " on " + TargetName(target) + " (needs " +
                                               permission + "): " + response.body;
                     if (expected != 0) {

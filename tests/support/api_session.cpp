@@ -29,7 +29,7 @@ ApiSession ApiSession::WithToken(std::uint16_t port, const std::string& token) {
 }
 
 HttpResponse ApiSession::Send(const std::string& method, const std::string& target, const std::string& body,
-                              bool with_csrf) {
+                              bool with_csrf, const std::string& content_type) {
     HttpClient client(port_);
     Headers headers;
     if (!cookie_.empty()) {
@@ -42,7 +42,7 @@ HttpResponse ApiSession::Send(const std::string& method, const std::string& targ
         headers.emplace_back("X-CSRF-Token", csrf_);
     }
     if (!body.empty()) {
-        headers.emplace_back("Content-Type", "application/json");
+        headers.emplace_back("Content-Type", content_type);
     }
     return client.Request(method, target, body, headers);
 }

@@ -21,9 +21,9 @@ class ApiSession {
     HttpResponse Post(const std::string& target, const std::string& body);
     HttpResponse Patch(const std::string& target, const std::string& body);
     HttpResponse Delete(const std::string& target);
-    // Any method, with or without the CSRF header.
+    // Any method, with or without the CSRF header; a body is sent as `content_type`.
     HttpResponse Send(const std::string& method, const std::string& target, const std::string& body,
-                      bool with_csrf = true);
+                      bool with_csrf = true, const std::string& content_type = "application/json");
 
     [[nodiscard]] const std::string& cookie() const { return cookie_; }
     [[nodiscard]] const std::string& csrf() const { return csrf_; }

@@ -99,7 +99,21 @@ const char* const kSessionSchema = R"({
   "type": "object",
   "required": ["user", "csrf_token"],
   "properties": {
-    "user": {"type": "object", "description": "The staff record with permissions and sees_all_stores"},
+    "user": {
+      "type": "object", "description": "The staff record with permissions and sees_all_stores",
+      "required": ["id", "username", "name", "roles", "skills", "active", "version", "store_id", "permissions",
+                   "sees_all_stores"],
+      "properties": {
+        "id": {"type": "integer"}, "username": {"type": "string"}, "name": {"type": "string"},
+        "phone": {"type": ["string", "null"]}, "employee_no": {"type": ["string", "null"]},
+        "store_id": {"type": ["integer", "null"], "description": "null: head office"},
+        "roles": {"type": "array", "items": {"type": "string"}},
+        "skills": {"type": "array", "items": {"type": "string"}},
+        "active": {"type": "boolean"}, "version": {"type": "integer"},
+        "permissions": {"type": "array", "items": {"type": "string"}},
+        "sees_all_stores": {"type": "boolean"}
+      }
+    },
     "csrf_token": {"type": ["string", "null"], "description": "Send as X-CSRF-Token on POST, PUT, PATCH, DELETE"},
     "expires_at": {"type": ["string", "null"], "format": "date-time"}
   }

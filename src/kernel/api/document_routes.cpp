@@ -150,7 +150,7 @@ void AddDocumentRoutes(http::Router& router, Kernel& kernel, const Catalog& cata
                        FieldsView fields) {
     auto context = std::make_shared<Context>(Context{kernel, catalog, type, std::move(fields)});
     const std::string base = "/api/v1/" + type.resource + "/{id}";
-    const std::string tag = type.resource;
+    const std::string tag = type.api_tag.empty() ? type.resource : type.api_tag;
     router.Add(http::Route{
         .method = http::Method::kGet,
         .pattern = base,
