@@ -297,9 +297,13 @@ TEST_F(AuthApi, EveryAnswerCarriesTheSecurityHeaders) {
     HttpClient client(port());
     ApiSession admin(port(), "admin", "Counter2026x");
     std::vector<HttpResponse> answers = {
-        client.Get("/healthz"),       client.Get("/no/such/route"),
-        client.Get("/api/v1/staff"),  client.Get("/api/v1/test/panic"),
-        admin.Get("/api/v1/auth/me"), admin.Send("POST", "/api/v1/auth/logout", "", false),
+        client.Get("/healthz"),
+        client.Get("/api/v1/no/such/route"),
+        client.Get("/customers"),
+        client.Get("/api/v1/staff"),
+        client.Get("/api/v1/test/panic"),
+        admin.Get("/api/v1/auth/me"),
+        admin.Send("POST", "/api/v1/auth/logout", "", false),
     };
     HttpClient oversized(port());
     answers.push_back(

@@ -1,5 +1,8 @@
 // Customers and products over HTTP: Chinese search, field errors in the caller's language, versions, merging
 // duplicates, CSV imports that are all or nothing.
+#include <algorithm>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "support/api_session.hpp"
@@ -103,6 +106,26 @@ TEST_F(CatalogApi, BadInputNamesTheFieldInTheCallersLanguageAndWritesNothing) {
     ApiSession fixer(port(), "fixer", "Counter2026x");
     EXPECT_EQ(fixer.Get("/api/v1/customers").status, 200);
     EXPECT_EQ(fixer.Post("/api/v1/customers", R"({"name":"x","phones":["13900000000"]})").status, 403);
+}
+
+TEST_F(CatalogApi, ConcurrentRegistrationsOfOnePhoneMakeOneCustomer) {
+    std::vector<int> statuses(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        threads.emplace_back([&statuses, i] {
+            ApiSession sales(port(), "sales", "Counter2026x");
+            statuses[i] = sales.Post("/api/v1/customers", R"({"name":"并发客户","phones":["13977778888"]})").status;
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+    for (const int status : statuses) {
+        EXPECT_TRUE(status == 201 || status == 422 || status == 409) << status;
+    }
+    ApiSession sales(port(), "sales", "Counter2026x");
+    EXPECT_EQ(Total(sales, "/api/v1/customers?q=13977778888"), 1);
 }
 
 TEST_F(CatalogApi, AStaleVersionIsAConflictAndChangesNothing) {

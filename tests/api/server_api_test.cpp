@@ -92,7 +92,7 @@ TEST_F(ServerApi, ARequestIdIsEchoedAndStampedOnTheLogLines) {
     HttpClient client(port());
     const HttpResponse ok = client.Get("/healthz", {{"X-Request-Id", "trace-ok-7"}});
     EXPECT_EQ(ok.Header("X-Request-Id"), "trace-ok-7");
-    const HttpResponse missing = client.Get("/no/such/page", {{"X-Request-Id", "trace-404-7"}});
+    const HttpResponse missing = client.Get("/api/v1/no/such/page", {{"X-Request-Id", "trace-404-7"}});
     EXPECT_EQ(missing.Json().at("error").at("request_id"), "trace-404-7");
 
     bool access_logged = false;
@@ -101,7 +101,7 @@ TEST_F(ServerApi, ARequestIdIsEchoedAndStampedOnTheLogLines) {
             line.at("event") == "http.access") {
             access_logged = true;
             EXPECT_EQ(line.at("status"), 404);
-            EXPECT_EQ(line.at("path"), "/no/such/page");
+            EXPECT_EQ(line.at("path"), "/api/v1/no/such/page");
             EXPECT_EQ(line.at("route"), "unmatched");
         }
     }
@@ -326,7 +326,7 @@ TEST_F(ServerApi, MetricsCountRequestsByRouteAndStatusAndShowThePool) {
     for (int i = 0; i < 3; ++i) {
         ASSERT_EQ(client.Get("/readyz").status, 200);
     }
-    ASSERT_EQ(client.Get("/not/routed").status, 404);
+    ASSERT_EQ(client.Get("/api/v1/not/routed").status, 404);
     const HttpResponse response = client.Get("/metrics");
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.Header("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");

@@ -141,6 +141,35 @@ describe('customers', () => {
   })
 })
 
+describe('the notification bell', () => {
+  it('shows a new notification at once, pushed over the WebSocket, and opens its document', async () => {
+    const context = await browser.newContext({ ...desktop, locale: 'zh-CN' })
+    const page = await context.newPage()
+    try {
+      await signIn(page, server.url, 'supervisor')
+      await page.getByText('王磊，您好').waitFor()
+      const badge = page.locator('[data-test="bell"] .el-badge__content')
+      const before = (await badge.isVisible()) ? Number(await badge.innerText()) : 0
+      // The page's WebSocket is open before the event happens, so the badge can only change by a push.
+      await page.locator('[data-test="bell"][data-live="true"]').waitFor()
+      const agent = await apiSession(server.url, 'agent')
+      const me = await agent('GET', '/api/v1/auth/me')
+      const ticket = await agent('POST', '/api/v1/test-tickets', { store_id: me.user.store_id, title: '推送测试' })
+      await page.waitForFunction(
+        ([expected]) => Number(document.querySelector('[data-test="bell"] .el-badge__content')?.textContent ?? 0) >= expected,
+        [before + 1],
+        { timeout: 10_000 },
+      )
+      await page.locator('[data-test="bell"]').click()
+      await page.getByText(`新的测试工单 ${ticket.number}`).click()
+      await page.waitForURL(new RegExp(`/documents/test-tickets/${ticket.id}$`))
+      await page.locator('[data-test="document-number"]').getByText(ticket.number).waitFor()
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('a document', () => {
   it('shows its timeline and the actions the user may take, each with its form, signature and print view', async () => {
     const agent = await apiSession(server.url, 'agent')

@@ -20,6 +20,7 @@ interface Inbox {
 export const useNotifications = defineStore('notifications', () => {
   const items = ref<Notification[]>([])
   const unread = ref(0)
+  const live = ref(false) // the WebSocket is open
   let socket: WebSocket | null = null
   let retry: ReturnType<typeof setTimeout> | null = null
   let wanted = false
@@ -46,7 +47,10 @@ export const useNotifications = defineStore('notifications', () => {
     if (socket || typeof WebSocket === 'undefined') return
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
     socket = new WebSocket(`${scheme}://${location.host}/api/v1/ws`)
-    socket.onopen = () => void refresh().catch(() => undefined)
+    socket.onopen = () => {
+      live.value = true
+      void refresh().catch(() => undefined)
+    }
     // A push says something new arrived; the inbox is read again in the language the user chose here.
     socket.onmessage = (event) => {
       try {
@@ -61,6 +65,7 @@ export const useNotifications = defineStore('notifications', () => {
     }
     socket.onclose = () => {
       socket = null
+      live.value = false
       if (wanted) retry = setTimeout(connect, 5000)
     }
   }
@@ -74,5 +79,5 @@ export const useNotifications = defineStore('notifications', () => {
     unread.value = 0
   }
 
-  return { items, unread, refresh, markRead, markAllRead, connect, disconnect }
+  return { items, unread, live, refresh, markRead, markAllRead, connect, disconnect }
 })
