@@ -5,6 +5,7 @@
 #include "kernel/messages.hpp"
 #include "kernel/test_ticket.hpp"
 #include "modules/catalog/messages.hpp"
+#include "modules/repair/repair_workflow.hpp"
 #include "storage/messages.hpp"
 
 namespace ac::app {
@@ -38,6 +39,7 @@ Catalog BuildCatalog() {
     catalog.Add(kernel::KernelMessages());
     catalog.Add(kernel::test_ticket::Messages());
     catalog.Add(catalog::CatalogMessages());
+    catalog.Add(repair::Messages());
     catalog.Add(kAppMessages);
     return catalog;
 }

@@ -32,6 +32,7 @@
 #include "kernel/audit.hpp"
 #include "log/log.hpp"
 #include "modules/catalog/api/catalog_routes.hpp"
+#include "modules/repair/api/repair_routes.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/postgres/postgres_database.hpp"
@@ -231,6 +232,8 @@ int RunServe(const Config& config) {
     auth::AddApiTokenRoutes(router, auth_service);
     workflow.AddRoutes(router);
     catalog::AddCatalogRoutes(router, catalog_service);
+    repair::RepairService repairs(workflow.kernel());
+    repair::AddRepairRoutes(router, repairs, workflow.kernel(), catalog);
     if (config.enable_test_routes) {
         AddTestRoutes(router);
         AddTestTicketRoutes(router, workflow.kernel(), catalog);

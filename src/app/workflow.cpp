@@ -10,6 +10,7 @@
 #include "kernel/test_ticket.hpp"
 #include "kernel/webhook_sender.hpp"
 #include "log/log.hpp"
+#include "modules/repair/repair_workflow.hpp"
 
 namespace ac::app {
 namespace {
@@ -82,6 +83,8 @@ struct Workflow::Parts final : kernel::SignalSink {
 
 Workflow::Workflow(storage::Database& db, const Clock& clock, const Catalog& catalog, const Config& config)
     : parts_(std::make_unique<Parts>(db, clock, catalog, config)) {
+    parts_->registry.Add(repair::TicketType());
+    repair::AddPolicies(parts_->policies);
     if (parts_->test_types) {
         parts_->registry.Add(kernel::test_ticket::Type());
         kernel::test_ticket::AddPolicies(parts_->policies);

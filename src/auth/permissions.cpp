@@ -37,6 +37,9 @@ const std::vector<PermissionDef>& Table() {
         {"customers.merge", "合并重复客户", "Merge duplicate customers",
          Of({kAftersalesSupervisor, kAftersalesHead, kStoreManager, kAdmin})},
         {"products.write", "管理商品目录", "Manage the product catalog", Of({kOrderFollower, kAftersalesHead, kAdmin})},
+        {"repairs.read", "查看维修登记", "View repair tickets", Everyone()},
+        {"repairs.register", "登记维修问题", "Register repair problems",
+         Of({kSalesperson, kStoreManager, kAftersalesAgent, kAftersalesSupervisor, kAftersalesHead})},
         {"sla.manage", "设置服务时限规则", "Set SLA policies", Of({kAdmin, kAftersalesHead})},
     };
     return kTable;

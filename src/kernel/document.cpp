@@ -23,6 +23,10 @@ std::string_view InputKindName(InputKind kind) {
             return "checklist";
         case InputKind::kAssignee:
             return "assignee";
+        case InputKind::kNumber:
+            return "number";
+        case InputKind::kChoice:
+            return "choice";
     }
     return "text";
 }
@@ -74,8 +78,17 @@ void Registry::Add(DocumentType type) {
                 fail("action " + action.name + " has two inputs called " + input.name);
             }
             // ActionInputs holds one of each structured kind.
-            if (input.kind != InputKind::kText && input.kind != InputKind::kTime && ++kinds[input.kind] > 1) {
+            // Numbers and choices are keyed by name like texts and times.
+            const bool keyed = input.kind == InputKind::kText || input.kind == InputKind::kTime ||
+                               input.kind == InputKind::kNumber || input.kind == InputKind::kChoice;
+            if (!keyed && ++kinds[input.kind] > 1) {
                 fail("action " + action.name + " has two " + std::string(InputKindName(input.kind)) + " inputs");
+            }
+            if (input.kind == InputKind::kNumber && input.min > input.max) {
+                fail("action " + action.name + " input " + input.name + " has min > max");
+            }
+            if (input.kind == InputKind::kChoice && input.options.empty()) {
+                fail("action " + action.name + " input " + input.name + " has no options");
             }
             if (input.kind == InputKind::kApproval && input.approver_roles.none()) {
                 fail("approval input " + input.name + " names no approver roles");

@@ -51,6 +51,8 @@ enum class InputKind : std::uint8_t {
     kSignature,       // an image of a signature (PNG or JPEG)
     kChecklist,       // every item of `checklist` confirmed
     kAssignee,        // a staff member of the document's store holding one of `assignee_roles`; becomes the assignee
+    kNumber,          // an integer from `min` to `max` (a rating 1-5)
+    kChoice,          // one of `options` (labels are "doc.<type>.choice.<input>.<option>" messages)
 };
 
 [[nodiscard]] std::string_view InputKindName(InputKind kind);
@@ -63,6 +65,9 @@ struct InputSpec {
     RoleSet approver_roles;              // kApproval: the actor must hold one
     std::vector<std::string> checklist;  // kChecklist: item keys (labels are "checklist.<key>" messages)
     RoleSet assignee_roles;              // kAssignee
+    std::int64_t min = 0;                // kNumber
+    std::int64_t max = 0;                // kNumber
+    std::vector<std::string> options;    // kChoice
 };
 
 struct CustomerNotice {
@@ -92,6 +97,8 @@ struct ActionInputs {
     std::optional<std::string> signature_hash;  // set by the kernel once the image is stored
     std::map<std::string, bool> checklist;
     std::optional<StaffId> assignee;
+    std::map<std::string, std::int64_t> numbers;
+    std::map<std::string, std::string> choices;
     std::string comment;
 };
 

@@ -131,6 +131,16 @@ Result<ActionRequestBody> ReadActionRequest(const boost::json::object& body, con
                         out.assignee = StaffId(*id);
                     }
                     break;
+                case InputKind::kNumber:
+                    if (const auto number = inputs->Int(spec.name, json::IntRule{.required = false})) {
+                        out.numbers[spec.name] = *number;
+                    }
+                    break;
+                case InputKind::kChoice:
+                    if (auto choice = inputs->String(spec.name, json::StringRule{.required = false, .max_chars = 64})) {
+                        out.choices[spec.name] = std::move(*choice);
+                    }
+                    break;
             }
         }
         inputs->RejectUnknownFields();

@@ -71,6 +71,12 @@ std::string InputsJson(const ActionInputs& inputs) {
         json["approval"] = boost::json::object{{"reason", inputs.approval->reason},
                                                {"approver_id", inputs.approval->approver.value()}};
     }
+    for (const auto& [name, number] : inputs.numbers) {
+        json[name] = number;
+    }
+    for (const auto& [name, choice] : inputs.choices) {
+        json[name] = choice;
+    }
     if (inputs.signature_hash) {
         json["signature"] = boost::json::object{{"file", *inputs.signature_hash},
                                                 {"media_type", inputs.signature ? inputs.signature->media_type : ""},
@@ -402,6 +408,33 @@ Status Kernel::CheckInputs(Transaction& tx, const Principal& actor, const Docume
                     add(spec.name, Message{"kernel.assignee_other_store", {}});
                 } else if ((person->roles & spec.assignee_roles).none()) {
                     add(spec.name, Message{"kernel.assignee_role", {}});
+                }
+                break;
+            }
+            case InputKind::kNumber: {
+                const auto it = inputs.numbers.find(spec.name);
+                if (it == inputs.numbers.end()) {
+                    if (spec.required) {
+                        add(spec.name, Message{"field.required", {}});
+                    }
+                } else if (it->second < spec.min || it->second > spec.max) {
+                    add(spec.name, Message{"field.out_of_range",
+                                           {{"min", std::to_string(spec.min)}, {"max", std::to_string(spec.max)}}});
+                }
+                break;
+            }
+            case InputKind::kChoice: {
+                const auto it = inputs.choices.find(spec.name);
+                if (it == inputs.choices.end() || it->second.empty()) {
+                    if (spec.required) {
+                        add(spec.name, Message{"field.required", {}});
+                    }
+                } else if (std::find(spec.options.begin(), spec.options.end(), it->second) == spec.options.end()) {
+                    std::string allowed;
+                    for (const std::string& option : spec.options) {
+                        allowed += (allowed.empty() ? "" : ", ") + option;
+                    }
+                    add(spec.name, Message{"field.not_one_of", {{"allowed", allowed}}});
                 }
                 break;
             }

@@ -240,6 +240,16 @@ class PermissionMatrixApi : public ::testing::Test {
                 const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
                 return Call{path, R"({"version":)" + std::to_string(version) + R"(,"model":"M"})"};
             }};
+        fixtures["GET /api/v1/repair-tickets"] = {{Target::kNone}, [](Target) {
+                                                      return Call{"/api/v1/repair-tickets", ""};
+                                                  }};
+        fixtures["POST /api/v1/repair-tickets"] = {
+            scoped_create, [this](Target t) {
+                return Call{"/api/v1/repair-tickets",
+                            R"({"customer_name":"矩阵","phone":"13600000001","address":"地址","product_model":"M",)"
+                            R"("problem":"异响","symptoms":"咯吱","channel":"phone","store_id":)" +
+                                std::to_string(StoreFor(t)) + "}"};
+            }};
         return fixtures;
     }
 

@@ -261,6 +261,9 @@ std::vector<std::string> MissingLabels(const Registry& registry, const Policies&
             need(prefix + ".action." + action.name);
             for (const InputSpec& input : action.inputs) {
                 need(prefix + ".input." + input.name);
+                for (const std::string& option : input.options) {
+                    need(prefix + ".choice." + input.name + "." + option);
+                }
                 for (const std::string& item : input.checklist) {
                     need(prefix + ".checklist." + item);
                 }

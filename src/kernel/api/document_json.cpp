@@ -66,6 +66,20 @@ boost::json::object InputJson(const Catalog& catalog, Lang lang, const DocumentT
         case InputKind::kAssignee:
             input["roles"] = RoleCodes(spec.assignee_roles);
             break;
+        case InputKind::kNumber:
+            input["min"] = spec.min;
+            input["max"] = spec.max;
+            break;
+        case InputKind::kChoice: {
+            boost::json::array options;
+            for (const std::string& option : spec.options) {
+                options.push_back(boost::json::object{
+                    {"value", option},
+                    {"label", Label(catalog, lang, prefix + "choice." + spec.name + "." + option, option)}});
+            }
+            input["options"] = std::move(options);
+            break;
+        }
         case InputKind::kTime:
             break;
     }

@@ -331,6 +331,20 @@ Result<std::optional<Product>> CatalogRepository::FindProductByCode(Transaction&
     return std::optional<Product>(ProductFrom(rows[0]));
 }
 
+Result<std::optional<Product>> CatalogRepository::FindProductByModel(Transaction& tx, const std::string& model) {
+    std::string code = model;
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT " + std::string(kProductColumns) +
+                                     " FROM products WHERE model = $1 OR code = $2 ORDER BY id LIMIT 1",
+                                 {model, code}));
+    if (rows.empty()) {
+        return std::optional<Product>();
+    }
+    return std::optional<Product>(ProductFrom(rows[0]));
+}
+
 Result<Page<Product>> CatalogRepository::ListProducts(Transaction& tx, const ProductQuery& query) {
     const std::string filter =
         " FROM products WHERE (CAST($1 AS TEXT) IS NULL OR search_text LIKE $1 ESCAPE '\\')"

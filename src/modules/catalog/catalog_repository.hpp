@@ -42,6 +42,8 @@ class CatalogRepository {
     static Result<bool> UpdateProduct(storage::Transaction& tx, const Product& product, StaffId actor, Instant now);
     static Result<std::optional<Product>> FindProduct(storage::Transaction& tx, ProductId id);
     static Result<std::optional<Product>> FindProductByCode(storage::Transaction& tx, const std::string& code);
+    // The product whose model or code is `model` (codes compared in upper case).
+    static Result<std::optional<Product>> FindProductByModel(storage::Transaction& tx, const std::string& model);
     static Result<Page<Product>> ListProducts(storage::Transaction& tx, const ProductQuery& query);
     // Every category in use, sorted.
     static Result<std::vector<std::string>> Categories(storage::Transaction& tx);

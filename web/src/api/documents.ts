@@ -2,7 +2,16 @@
 // timeline, and the actions the signed-in user may take now with the inputs each needs.
 import { request } from './client'
 
-export type InputKind = 'text' | 'time' | 'customer_notice' | 'approval' | 'signature' | 'checklist' | 'assignee'
+export type InputKind =
+  | 'text'
+  | 'time'
+  | 'customer_notice'
+  | 'approval'
+  | 'signature'
+  | 'checklist'
+  | 'assignee'
+  | 'number'
+  | 'choice'
 
 export interface ActionInput {
   name: string
@@ -14,6 +23,9 @@ export interface ActionInput {
   items?: { key: string; label: string }[]
   roles?: string[]
   max_bytes?: number
+  min?: number
+  max?: number
+  options?: { value: string; label: string }[]
 }
 
 export interface ActionDef {

@@ -608,6 +608,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/repair-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Repair tickets the caller sees, newest first */
+        get: operations["getApiV1RepairTickets"];
+        put?: never;
+        /** Register a repair problem (the problem registration form, C1/C4) */
+        post: operations["postApiV1RepairTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One repair_ticket with its timers and the actions the caller may take now */
+        get: operations["getApiV1RepairTicketsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-tickets/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an action on a repair_ticket (roles, state and inputs are checked) */
+        post: operations["postApiV1RepairTicketsIdActionsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-tickets/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline of a repair_ticket (its audit events, oldest first) */
+        get: operations["getApiV1RepairTicketsIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-tickets/{id}/files/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the repair_ticket holds (a signature image) */
+        get: operations["getApiV1RepairTicketsIdFilesHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2209,6 +2295,209 @@ export interface operations {
                     "application/json": {
                         items: string[];
                     };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1RepairTickets: {
+        parameters: {
+            query?: {
+                q?: string;
+                state?: string;
+                sla?: "running" | "breached";
+                store_id?: number;
+                technician_id?: number;
+                from?: string;
+                to?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            product_model: string;
+                            problem: string;
+                            channel: string;
+                            source: string;
+                            warranty: string;
+                            technician_id: number | null;
+                            window_start: string | null;
+                            window_end: string | null;
+                            /** @description while the 30-minute timer runs */
+                            first_contact_deadline: string | null;
+                            /** @description a deadline of this ticket was missed */
+                            breached: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1RepairTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_name: string;
+                    phone: string;
+                    district?: string;
+                    address: string;
+                    /** @description a product's model or code */
+                    product_model: string;
+                    problem: string;
+                    symptoms: string;
+                    /** @enum {string} */
+                    channel: "phone" | "letter" | "visit" | "web";
+                    /** Format: date */
+                    delivered_on?: string | null;
+                    /** @description default: the registering user's store */
+                    store_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1RepairTicketsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1RepairTicketsIdActionsAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version last read; a stale one answers 409 */
+                    version: number;
+                    comment?: string;
+                    /** @description the action's inputs, as the document's "actions" list them */
+                    inputs?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1RepairTicketsIdEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1RepairTicketsIdFilesHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
                 };
             };
             default: components["responses"]["Error"];

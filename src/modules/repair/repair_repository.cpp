@@ -1,0 +1,313 @@
+#include "modules/repair/repair_repository.hpp"
+
+#include "modules/catalog/catalog_repository.hpp"
+
+namespace ac::repair {
+namespace {
+
+using storage::Row;
+using storage::Rows;
+using storage::Transaction;
+using storage::Value;
+
+std::optional<Instant> OptTime(const Row& row, std::size_t column) {
+    if (const auto ms = row.OptInt(column)) {
+        return FromEpochMs(*ms);
+    }
+    return std::nullopt;
+}
+
+// A statement's success, without its count of changed rows.
+Status Done(Result<std::int64_t> changed) {
+    if (!changed) {
+        return Fail(std::move(changed).error());
+    }
+    return Ok();
+}
+
+Value TimeValue(const std::optional<Instant>& at) {
+    return at ? Value(*at) : Value();
+}
+
+std::string SearchText(const Ticket& ticket) {
+    std::string text = ticket.customer_name + '\n' + ticket.phone + '\n' + ticket.district + ' ' + ticket.address +
+                       '\n' + ticket.product_model + '\n' + ticket.problem;
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return text;
+}
+
+constexpr std::string_view kTicketColumns =
+    "t.customer_id, t.customer_name, t.phone, t.district, t.address, t.product_id, t.product_model, t.problem, "
+    "t.symptoms, t.channel, t.source, t.delivered_on, t.warranty, t.agent_id, t.technician_id, t.window_start_ms, "
+    "t.window_end_ms, t.major";
+
+Ticket TicketFrom(const Row& row, std::size_t at) {
+    Ticket t;
+    t.customer_id = catalog::CustomerId(row.Int(at + 0));
+    t.customer_name = row.Text(at + 1);
+    t.phone = row.Text(at + 2);
+    t.district = row.Text(at + 3);
+    t.address = row.Text(at + 4);
+    if (const auto product = row.OptInt(at + 5)) {
+        t.product_id = catalog::ProductId(*product);
+    }
+    t.product_model = row.Text(at + 6);
+    t.problem = row.Text(at + 7);
+    t.symptoms = row.Text(at + 8);
+    t.channel = row.Text(at + 9);
+    t.source = row.Text(at + 10);
+    t.delivered_on = row.OptText(at + 11);
+    t.warranty = row.Text(at + 12);
+    if (const auto agent = row.OptInt(at + 13)) {
+        t.agent_id = StaffId(*agent);
+    }
+    if (const auto technician = row.OptInt(at + 14)) {
+        t.technician_id = StaffId(*technician);
+    }
+    t.window_start = OptTime(row, at + 15);
+    t.window_end = OptTime(row, at + 16);
+    t.major = row.Bool(at + 17);
+    return t;
+}
+
+constexpr std::string_view kVisitColumns =
+    "id, technician_id, window_start_ms, window_end_ms, arrived_at_ms, departed_at_ms, late_minutes, "
+    "COALESCE(outcome, ''), findings, parts_used, explanation, rating, remarks, signature_file, signer, "
+    "refusal_reason";
+
+Visit VisitFrom(const Row& row) {
+    Visit v;
+    v.id = row.Int(0);
+    v.technician = StaffId(row.Int(1));
+    v.window_start = OptTime(row, 2);
+    v.window_end = OptTime(row, 3);
+    v.arrived_at = row.Time(4);
+    v.departed_at = OptTime(row, 5);
+    v.late_minutes = row.Int(6);
+    v.outcome = row.Text(7);
+    v.findings = row.Text(8);
+    v.parts_used = row.Text(9);
+    v.explanation = row.Text(10);
+    if (const auto rating = row.OptInt(11)) {
+        v.rating = static_cast<int>(*rating);
+    }
+    v.remarks = row.Text(12);
+    v.signature_file = row.OptText(13);
+    v.signer = row.Text(14);
+    v.refusal_reason = row.Text(15);
+    return v;
+}
+
+}  // namespace
+
+Status RepairRepository::Insert(Transaction& tx, kernel::DocumentId id, const Ticket& t) {
+    return Done(
+        tx.Execute("INSERT INTO repair_tickets (document_id, customer_id, customer_name, phone, district, address, "
+                   "product_id, "
+                   "product_model, problem, symptoms, channel, source, delivered_on, warranty, search_text) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                   {id, t.customer_id, t.customer_name, t.phone, t.district, t.address,
+                    t.product_id ? Value(*t.product_id) : Value(), t.product_model, t.problem, t.symptoms, t.channel,
+                    t.source, t.delivered_on, t.warranty, SearchText(t)}));
+}
+
+Result<std::optional<Ticket>> RepairRepository::Find(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(
+        const Rows rows,
+        tx.Query("SELECT " + std::string(kTicketColumns) + " FROM repair_tickets t WHERE t.document_id = $1", {id}));
+    if (rows.empty()) {
+        return std::optional<Ticket>();
+    }
+    Ticket ticket = TicketFrom(rows[0], 0);
+    ticket.id = id;
+    return std::optional<Ticket>(std::move(ticket));
+}
+
+Status RepairRepository::SetAgent(Transaction& tx, kernel::DocumentId id, StaffId agent) {
+    return Done(tx.Execute("UPDATE repair_tickets SET agent_id = $2 WHERE document_id = $1", {id, agent}));
+}
+
+Status RepairRepository::SetTechnician(Transaction& tx, kernel::DocumentId id, StaffId technician) {
+    return Done(tx.Execute("UPDATE repair_tickets SET technician_id = $2 WHERE document_id = $1", {id, technician}));
+}
+
+Status RepairRepository::SetWindow(Transaction& tx, kernel::DocumentId id, Instant start, Instant end) {
+    return Done(tx.Execute("UPDATE repair_tickets SET window_start_ms = $2, window_end_ms = $3 WHERE document_id = $1",
+                           {id, start, end}));
+}
+
+Status RepairRepository::SetMajor(Transaction& tx, kernel::DocumentId id) {
+    return Done(tx.Execute("UPDATE repair_tickets SET major = 1 WHERE document_id = $1", {id}));
+}
+
+Status RepairRepository::InsertCall(Transaction& tx, kernel::DocumentId id, const Call& call) {
+    return Done(tx.Execute(
+        "INSERT INTO repair_calls (document_id, at_ms, caller_id, outcome, note) VALUES ($1, $2, $3, $4, $5)",
+        {id, call.at, call.caller, call.outcome, call.note}));
+}
+
+Result<std::vector<Call>> RepairRepository::Calls(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT c.at_ms, c.caller_id, s.name, c.outcome, c.note FROM repair_calls c "
+                                 "JOIN staff s ON s.id = c.caller_id WHERE c.document_id = $1 ORDER BY c.id",
+                                 {id}));
+    std::vector<Call> calls;
+    for (const Row& row : rows) {
+        calls.push_back(Call{row.Time(0), StaffId(row.Int(1)), row.Text(2), row.Text(3), row.Text(4)});
+    }
+    return calls;
+}
+
+Result<std::int64_t> RepairRepository::OpenVisit(Transaction& tx, kernel::DocumentId id, const Visit& v) {
+    AC_ASSIGN_OR_RETURN(
+        const Rows rows,
+        tx.Query("INSERT INTO repair_visits (document_id, technician_id, window_start_ms, "
+                 "window_end_ms, arrived_at_ms, late_minutes) VALUES ($1, $2, $3, $4, $5, $6) "
+                 "RETURNING id",
+                 {id, v.technician, TimeValue(v.window_start), TimeValue(v.window_end), v.arrived_at, v.late_minutes}));
+    return rows[0].Int(0);
+}
+
+Result<std::optional<Visit>> RepairRepository::OpenVisitOf(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT " + std::string(kVisitColumns) +
+                                     " FROM repair_visits WHERE document_id = $1 AND departed_at_ms IS NULL "
+                                     "ORDER BY id DESC LIMIT 1",
+                                 {id}));
+    if (rows.empty()) {
+        return std::optional<Visit>();
+    }
+    return std::optional<Visit>(VisitFrom(rows[0]));
+}
+
+Status RepairRepository::CloseVisit(Transaction& tx, const Visit& v) {
+    return Done(
+        tx.Execute("UPDATE repair_visits SET departed_at_ms = $2, outcome = $3, findings = $4, parts_used = $5, "
+                   "explanation = $6, rating = $7, remarks = $8, signature_file = $9, signer = $10, "
+                   "refusal_reason = $11 WHERE id = $1",
+                   {v.id, TimeValue(v.departed_at), v.outcome, v.findings, v.parts_used, v.explanation,
+                    v.rating ? Value(*v.rating) : Value(), v.remarks, v.signature_file, v.signer, v.refusal_reason}));
+}
+
+Result<std::vector<Visit>> RepairRepository::Visits(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT " + std::string(kVisitColumns) +
+                                                      " FROM repair_visits WHERE document_id = $1 ORDER BY id",
+                                                  {id}));
+    std::vector<Visit> visits;
+    for (const Row& row : rows) {
+        visits.push_back(VisitFrom(row));
+    }
+    return visits;
+}
+
+Status RepairRepository::IssueReceipt(Transaction& tx, kernel::DocumentId id, const Receipt& r, StaffId by) {
+    return Done(
+        tx.Execute("INSERT INTO repair_receipts (document_id, number, goods, issued_at_ms, issued_by) "
+                   "VALUES ($1, $2, $3, $4, $5)",
+                   {id, r.number, r.goods, r.issued_at, by}));
+}
+
+Status RepairRepository::TakeBackReceipts(Transaction& tx, kernel::DocumentId id, Instant at, StaffId by) {
+    return Done(
+        tx.Execute("UPDATE repair_receipts SET taken_back_at_ms = $2, taken_back_by = $3 "
+                   "WHERE document_id = $1 AND taken_back_at_ms IS NULL",
+                   {id, at, by}));
+}
+
+Result<std::vector<Receipt>> RepairRepository::Receipts(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT number, goods, issued_at_ms, taken_back_at_ms FROM repair_receipts "
+                                 "WHERE document_id = $1 ORDER BY id",
+                                 {id}));
+    std::vector<Receipt> receipts;
+    for (const Row& row : rows) {
+        receipts.push_back(Receipt{row.Text(0), row.Text(1), row.Time(2), OptTime(row, 3)});
+    }
+    return receipts;
+}
+
+Status RepairRepository::InsertFollowUp(Transaction& tx, kernel::DocumentId id, std::optional<StaffId> technician,
+                                        const FollowUp& f, StaffId by) {
+    return Done(
+        tx.Execute("INSERT INTO repair_follow_ups (document_id, technician_id, at_ms, by_id, satisfaction, remarks) "
+                   "VALUES ($1, $2, $3, $4, $5, $6)",
+                   {id, technician ? Value(*technician) : Value(), f.at, by, f.satisfaction, f.remarks}));
+}
+
+Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT at_ms, satisfaction, remarks FROM repair_follow_ups "
+                                                  "WHERE document_id = $1 ORDER BY id",
+                                                  {id}));
+    std::vector<FollowUp> follow_ups;
+    for (const Row& row : rows) {
+        follow_ups.push_back(FollowUp{row.Time(0), static_cast<int>(row.Int(1)), row.Text(2)});
+    }
+    return follow_ups;
+}
+
+Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuery& q) {
+    // $1 scope, $2 store, $3 state, $4 sla, $5 technician, $6 text, $7 from ms, $8 to ms
+    const std::string filter =
+        " FROM documents d JOIN repair_tickets t ON t.document_id = d.id"
+        " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
+        " WHERE d.type = 'repair_ticket'"
+        " AND (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1)"
+        " AND (CAST($2 AS BIGINT) IS NULL OR d.store_id = $2)"
+        " AND (CAST($3 AS TEXT) IS NULL OR d.state = $3)"
+        " AND (CAST($4 AS TEXT) IS NULL OR ($4 = 'breached' AND EXISTS (SELECT 1 FROM sla_timers b WHERE"
+        " b.document_id = d.id AND b.breached_at_ms IS NOT NULL)) OR ($4 = 'running' AND EXISTS (SELECT 1 FROM"
+        " sla_timers r WHERE r.document_id = d.id AND r.state = 'running')))"
+        " AND (CAST($5 AS BIGINT) IS NULL OR t.technician_id = $5)"
+        " AND (CAST($6 AS TEXT) IS NULL OR t.search_text LIKE $6 ESCAPE '\\' OR lower(d.number) LIKE $6 ESCAPE '\\')"
+        " AND (CAST($7 AS BIGINT) IS NULL OR d.created_at_ms >= $7)"
+        " AND (CAST($8 AS BIGINT) IS NULL OR d.created_at_ms < $8)";
+    const Value scope = q.scope ? Value(*q.scope) : Value();
+    const Value store = q.store_id ? Value(*q.store_id) : Value();
+    const Value state = q.state.empty() ? Value() : Value(q.state);
+    const Value sla = q.sla.empty() ? Value() : Value(q.sla);
+    const Value technician = q.technician_id ? Value(*q.technician_id) : Value();
+    const Value text = q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text));
+    const Value from = TimeValue(q.from);
+    const Value to = TimeValue(q.to);
+    AC_ASSIGN_OR_RETURN(
+        const Rows rows,
+        tx.Query("SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
+                 "d.updated_at_ms, f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
+                 "d.id AND b.breached_at_ms IS NOT NULL), " +
+                     std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT $9 OFFSET $10",
+                 {scope, store, state, sla, technician, text, from, to, q.page_size, (q.page - 1) * q.page_size}));
+    AC_ASSIGN_OR_RETURN(const Rows count,
+                        tx.Query("SELECT count(*)" + filter, {scope, store, state, sla, technician, text, from, to}));
+    Page<TicketRow> page;
+    page.total = count[0].Int(0);
+    page.page = q.page;
+    page.page_size = q.page_size;
+    for (const Row& row : rows) {
+        TicketRow item;
+        item.document.id = kernel::DocumentId(row.Int(0));
+        item.document.type = std::string(kType);
+        item.document.number = row.Text(1);
+        item.document.store_id = StoreId(row.Int(2));
+        item.document.state = row.Text(3);
+        item.document.version = row.Int(4);
+        if (const auto assignee = row.OptInt(5)) {
+            item.document.assignee_id = StaffId(*assignee);
+        }
+        item.document.created_at = row.Time(6);
+        item.document.updated_at = row.Time(7);
+        if (row.OptText(9).value_or("") == "running") {
+            item.first_contact_deadline = OptTime(row, 8);
+        }
+        item.breached = row.Int(10) > 0;
+        item.ticket = TicketFrom(row, 11);
+        item.ticket.id = item.document.id;
+        page.items.push_back(std::move(item));
+    }
+    return page;
+}
+
+}  // namespace ac::repair

@@ -1,0 +1,432 @@
+// Repairs (chapter C) and the visit rules of Q over HTTP, with the fake clock: registration, the 30-minute
+// first contact, dispatch, the visit with its checklists and service record, goods taken back against a receipt,
+// closing and the follow-up call.
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/api_session.hpp"
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/test_database.hpp"
+
+namespace ac::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A PNG's first bytes, Base64: what a signature pad sends is checked for being an image.
+constexpr std::string_view kPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB";
+constexpr std::string_view kPassword = "Repair2026x";
+
+bool Eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout = 10s) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+        if (done()) {
+            return true;
+        }
+        std::this_thread::sleep_for(25ms);
+    }
+    return done();
+}
+
+std::string Str(const boost::json::value& value) {
+    return std::string(value.as_string());
+}
+
+std::string Registration(const std::string& phone, const std::string& name = "王建国") {
+    return R"({"customer_name":")" + name + R"(","phone":")" + phone +
+           R"(","district":"徐汇区","address":"漕溪北路 201 弄 5 号 802 室","product_model":"SF-1021-BR",
+             "problem":"沙发异响","symptoms":"坐下时左侧扶手有咯吱声","channel":"phone","delivered_on":"2026-03-01"})";
+}
+
+const std::string kArrival =
+    R"("arrival_checklist":{"tools_prepared":true,"problem_read":true,"greeted_with_id":true,"consent":true,)"
+    R"("protection":true})";
+const std::string kDeparture =
+    R"("departure_checklist":{"no_damage":true,"explained":true,"three_donts":true,"to_specification":true,)"
+    R"("cleaned_up":true,"farewell":true})";
+
+std::string Signature() {
+    return R"("signature":{"image":"data:image/png;base64,)" + std::string(kPngBase64) + R"(","signer":"王建国"})";
+}
+
+class RepairApi : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        db_ = new TestDatabase();
+        AddUser(db_->url(), "admin", "admin", std::string(kPassword));
+        server_ = new ServerProcess(ServerConfig{
+            .db_url = db_->url(), .extra_args = {"--fake-clock", "--fake-clock-start", "2026-11-27T10:00:00+08:00"}});
+        ApiSession admin(port(), "admin", std::string(kPassword));
+        store_a_ = admin.Post("/api/v1/stores", R"({"code":"SH01","name":"上海徐汇店"})").Json().at("id").as_int64();
+        store_b_ = admin.Post("/api/v1/stores", R"({"code":"SH02","name":"上海浦东店"})").Json().at("id").as_int64();
+        const auto person = [&](const std::string& username, const std::string& role, std::int64_t store) {
+            std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","roles":[")" + role +
+                               R"("],"password":")" + std::string(kPassword) + "\"";
+            if (store != 0) {
+                body += R"(,"store_id":)" + std::to_string(store);
+            }
+            const HttpResponse created = admin.Post("/api/v1/staff", body + "}");
+            EXPECT_EQ(created.status, 201) << created.body;
+            return created.Json().at("id").as_int64();
+        };
+        person("sales", "salesperson", store_a_);
+        agent_ = person("agent", "aftersales_agent", store_a_);
+        person("supervisor", "aftersales_supervisor", store_a_);
+        person("head", "aftersales_head", 0);
+        tech_ = person("tech", "technician", store_a_);
+        tech_b_ = person("tech_b", "technician", store_b_);
+        person("installer", "installer", store_a_);
+        EXPECT_EQ(admin
+                      .Post("/api/v1/products", R"({"code":"SF-1021","name":"真皮三人沙发","model":"SF-1021-BR",
+                      "category":"沙发","unit_price_fen":1288000,"warranty_months":36})")
+                      .status,
+                  201);
+    }
+    static void TearDownTestSuite() {
+        delete server_;
+        delete db_;
+    }
+    // Every test starts at 10:00 on 27 Nov 2026, store time (sessions are made after it).
+    void SetUp() override {
+        HttpClient client(port());
+        const HttpResponse set = client.Post("/api/v1/test/clock", R"({"set":"2026-11-27T10:00:00+08:00"})",
+                                             {{"Content-Type", "application/json"}});
+        ASSERT_EQ(set.status, 200) << set.body;
+    }
+    static std::uint16_t port() { return server_->port(); }
+    static ApiSession As(const std::string& username) { return ApiSession(port(), username, std::string(kPassword)); }
+    static void AdvanceClock(std::chrono::milliseconds by) {
+        HttpClient client(port());
+        const HttpResponse moved =
+            client.Post("/api/v1/test/clock", R"({"advance_ms":)" + std::to_string(by.count()) + "}",
+                        {{"Content-Type", "application/json"}});
+        ASSERT_EQ(moved.status, 200) << moved.body;
+    }
+    static std::string Path(const boost::json::value& ticket) {
+        return "/api/v1/repair-tickets/" + std::to_string(ticket.at("id").as_int64());
+    }
+    // Takes `action` with the ticket's current version; returns the answer.
+    static HttpResponse Act(ApiSession& session, const boost::json::value& ticket, const std::string& action,
+                            const std::string& inputs) {
+        const std::int64_t version = session.Get(Path(ticket)).Json().at("version").as_int64();
+        return session.Post(Path(ticket) + "/actions/" + action,
+                            R"({"version":)" + std::to_string(version) + R"(,"inputs":{)" + inputs + "}}");
+    }
+    static std::vector<boost::json::value> NotificationsOf(ApiSession& session, const std::string& number,
+                                                           const std::string& kind) {
+        std::vector<boost::json::value> found;
+        const boost::json::value inbox = session.Get("/api/v1/notifications?page_size=100").Json();
+        for (const auto& item : inbox.at("items").as_array()) {
+            if (item.at("kind") == boost::json::value(kind) && !item.at("document").is_null() &&
+                item.at("document").at("number") == boost::json::value(number)) {
+                found.push_back(item);
+            }
+        }
+        return found;
+    }
+    static std::string Window(std::string_view start, std::string_view end) {
+        return R"("window_start":")" + std::string(start) + R"(","window_end":")" + std::string(end) + "\"";
+    }
+    static std::int64_t Total(ApiSession& session) {
+        return session.Get("/api/v1/repair-tickets").Json().at("total").as_int64();
+    }
+    // A registered ticket with a visit agreed for 14:00-16:00 today and the technician dispatched.
+    static boost::json::value Dispatched(const std::string& phone) {
+        ApiSession agent = As("agent");
+        ApiSession supervisor = As("supervisor");
+        const boost::json::value ticket = agent.Post("/api/v1/repair-tickets", Registration(phone)).Json();
+        EXPECT_EQ(Act(agent, ticket, "agree_visit",
+                      Window("2026-11-27T14:00:00+08:00", "2026-11-27T16:00:00+08:00") + R"(,"note":"约下午上门")")
+                      .status,
+                  200);
+        EXPECT_EQ(Act(supervisor, ticket, "dispatch", R"("assignee":)" + std::to_string(tech_)).status, 200);
+        return ticket;
+    }
+
+    static TestDatabase* db_;
+    static ServerProcess* server_;
+    static std::int64_t store_a_, store_b_, agent_, tech_, tech_b_;
+};
+
+TestDatabase* RepairApi::db_ = nullptr;
+ServerProcess* RepairApi::server_ = nullptr;
+std::int64_t RepairApi::store_a_ = 0;
+std::int64_t RepairApi::store_b_ = 0;
+std::int64_t RepairApi::agent_ = 0;
+std::int64_t RepairApi::tech_ = 0;
+std::int64_t RepairApi::tech_b_ = 0;
+
+// rules: C1
+TEST_F(RepairApi, TheRegistrationFormNeedsEveryFieldAndBadInputWritesNothing) {
+    ApiSession sales = As("sales");
+    const std::int64_t before = Total(sales);
+    const HttpResponse empty = sales.Post("/api/v1/repair-tickets", "{}");
+    EXPECT_EQ(empty.status, 422);
+    const auto fields = empty.Json().at("error").at("fields").as_object();
+    for (const char* field : {"customer_name", "phone", "address", "product_model", "problem", "symptoms", "channel"}) {
+        EXPECT_TRUE(fields.contains(field)) << field;
+    }
+    const HttpResponse bad = sales.Post("/api/v1/repair-tickets", R"({"customer_name":"王建国","phone":"12-34",
+        "address":"漕溪北路","product_model":"X","problem":"异响","symptoms":"咯吱","channel":"fax",
+        "delivered_on":"2026-02-30"})");
+    EXPECT_EQ(bad.status, 422);
+    const auto bad_fields = bad.Json().at("error").at("fields").as_object();
+    EXPECT_EQ(bad_fields.at("phone"), "不是有效的电话号码");
+    EXPECT_EQ(bad_fields.at("channel"), "应为：电话、信函、来访、网上");
+    EXPECT_EQ(bad_fields.at("delivered_on"), "应为日期，例如 2026-10-01");
+    EXPECT_EQ(sales.Post("/api/v1/repair-tickets", R"({"customer_name":1})")
+                  .Json()
+                  .at("error")
+                  .at("fields")
+                  .at("customer_name"),
+              "应为文本");
+    EXPECT_EQ(sales.Post("/api/v1/repair-tickets", "{\"customer_name\":").status, 400);
+    EXPECT_EQ(As("installer").Post("/api/v1/repair-tickets", Registration("13911110000")).status, 403);
+    EXPECT_EQ(sales
+                  .Post("/api/v1/repair-tickets",
+                        Registration("13911110000").replace(1, 0, R"("store_id":)" + std::to_string(store_b_) + ","))
+                  .status,
+              403)
+        << "a salesperson registers for their own store";
+    EXPECT_EQ(Total(sales), before) << "nothing was written";
+}
+
+// rules: C1 C2 C3
+TEST_F(RepairApi, ASalespersonsRegistrationReachesAfterSalesAtOnceWithThe30MinuteClock) {
+    ApiSession sales = As("sales");
+    const HttpResponse created = sales.Post("/api/v1/repair-tickets", Registration("139 2000 0001", "李秀英"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto ticket = created.Json();
+    EXPECT_EQ(Str(ticket.at("number")).substr(0, 2), "WX");
+    EXPECT_EQ(ticket.at("state"), "registered");
+    EXPECT_EQ(ticket.at("fields").at("source"), "store");
+    EXPECT_EQ(ticket.at("fields").at("phone"), "13920000001");
+    EXPECT_EQ(ticket.at("fields").at("warranty"), "in_warranty") << "delivered 2026-03-01, 36 months";
+    EXPECT_FALSE(ticket.at("fields").at("product_id").is_null());
+    const auto timer = ticket.at("timers").at(0);
+    EXPECT_EQ(timer.at("name"), "repair.first_contact");
+    EXPECT_EQ(timer.at("deadline"), "2026-11-27T02:30:00.000Z") << "30 minutes after registration";
+    // C2: after-sales hears of it at once.
+    const std::string number = Str(ticket.at("number"));
+    ApiSession agent = As("agent");
+    ApiSession supervisor = As("supervisor");
+    ASSERT_EQ(NotificationsOf(agent, number, "document.created").size(), 1u);
+    EXPECT_NE(Str(NotificationsOf(agent, number, "document.created")[0].at("text")).find("请在 30 分钟内联系客户"),
+              std::string::npos);
+    EXPECT_EQ(NotificationsOf(supervisor, number, "document.created").size(), 1u);
+    // The customer was registered from the form.
+    EXPECT_EQ(agent.Get("/api/v1/customers?q=13920000001").Json().at("total"), 1);
+    const auto listed = agent.Get("/api/v1/repair-tickets?sla=running&q=%E6%9D%8E%E7%A7%80%E8%8B%B1").Json();
+    ASSERT_EQ(listed.at("total"), 1);
+    EXPECT_EQ(listed.at("items").at(0).at("first_contact_deadline"), "2026-11-27T02:30:00.000Z");
+}
+
+// rules: C4 C5
+TEST_F(RepairApi, AfterSalesRegistersDirectlyOnTheSameFormWithTheSameRule) {
+    ApiSession agent = As("agent");
+    const HttpResponse created = agent.Post("/api/v1/repair-tickets", Registration("13920000002"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.Json().at("fields").at("source"), "aftersales");
+    EXPECT_EQ(created.Json().at("timers").at(0).at("name"), "repair.first_contact");
+    EXPECT_EQ(created.Json().at("fields").at("customer_name"), "王建国");
+}
+
+// rules: C3 C5
+TEST_F(RepairApi, ContactAgreedAt29MinutesMeetsTheRule) {
+    ApiSession agent = As("agent");
+    ApiSession supervisor = As("supervisor");
+    const auto ticket = agent.Post("/api/v1/repair-tickets", Registration("13920000003")).Json();
+    const std::string number = Str(ticket.at("number"));
+    AdvanceClock(20min);
+    // An attempt that does not reach the customer is logged but does not stop the clock.
+    ASSERT_EQ(Act(agent, ticket, "log_call", R"("outcome":"no_answer","note":"无人接听")").status, 200);
+    EXPECT_EQ(agent.Get(Path(ticket)).Json().at("timers").at(0).at("state"), "running");
+    EXPECT_EQ(
+        Act(agent, ticket, "log_call", R"("outcome":"hung_up")").Json().at("error").at("fields").at("inputs.outcome"),
+        "应为以下之一：no_answer, busy, wrong_number, reached_not_agreed");
+    AdvanceClock(9min);
+    const HttpResponse agreed =
+        Act(agent, ticket, "agree_visit",
+            Window("2026-11-27T14:00:00+08:00", "2026-11-27T16:00:00+08:00") + R"(,"note":"约今天下午两点到四点")");
+    ASSERT_EQ(agreed.status, 200) << agreed.body;
+    const auto after = agreed.Json();
+    EXPECT_EQ(after.at("state"), "scheduled");
+    EXPECT_EQ(after.at("timers").at(0).at("state"), "stopped");
+    EXPECT_EQ(after.at("fields").at("calls").as_array().size(), 2u);
+    EXPECT_EQ(after.at("fields").at("calls").at(1).at("outcome"), "agreed");
+    AdvanceClock(5min);
+    std::this_thread::sleep_for(200ms);
+    EXPECT_TRUE(NotificationsOf(supervisor, number, "sla.breach").empty()) << "met at 29 minutes";
+}
+
+// rules: C3 C5
+TEST_F(RepairApi, NoContactAt31MinutesIsABreachEscalatedToSupervisorThenHead) {
+    ApiSession agent = As("agent");
+    ApiSession supervisor = As("supervisor");
+    ApiSession head = As("head");
+    const auto ticket = agent.Post("/api/v1/repair-tickets", Registration("13920000004")).Json();
+    const std::string number = Str(ticket.at("number"));
+    ASSERT_EQ(Act(supervisor, ticket, "assign_agent", R"("assignee":)" + std::to_string(agent_)).status, 200);
+    AdvanceClock(31min);
+    ASSERT_TRUE(Eventually([&] { return !NotificationsOf(supervisor, number, "sla.breach").empty(); }));
+    EXPECT_FALSE(NotificationsOf(agent, number, "sla.breach").empty()) << "the assigned agent too";
+    EXPECT_TRUE(NotificationsOf(head, number, "sla.escalated").empty());
+    EXPECT_EQ(agent.Get(Path(ticket)).Json().at("timers").at(0).at("state"), "breached");
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?sla=breached&q=" + number).Json().at("total"), 1);
+    AdvanceClock(30min);
+    ASSERT_TRUE(Eventually([&] { return !NotificationsOf(head, number, "sla.escalated").empty(); }));
+}
+
+// rules: C6 C8 C9 C10 C11 C12 C13 Q4 Q6 Q7 Q9 Q11 Q12 Q13 Q14 Q15 Q16 Q19 Q20 Q21 Q22 Q23 Q24
+TEST_F(RepairApi, GoodsTakenBackComeBackAgainstTheReceiptAndTheSignedRepairSlip) {
+    ApiSession agent = As("agent");
+    ApiSession supervisor = As("supervisor");
+    ApiSession tech = As("tech");
+    ApiSession head = As("head");
+    const auto ticket = Dispatched("13920000005");
+    const std::string number = Str(ticket.at("number"));
+    // Q7: the technician's view shows the registered problem.
+    const auto seen = tech.Get(Path(ticket)).Json();
+    EXPECT_EQ(seen.at("fields").at("problem"), "沙发异响");
+    EXPECT_EQ(seen.at("fields").at("symptoms"), "坐下时左侧扶手有咯吱声");
+
+    // C6, Q6, Q9, Q12, Q14/Q15: arrival needs the checklist; lateness is measured against the window (Q4).
+    const HttpResponse unchecked = Act(tech, ticket, "arrive", R"("arrival_checklist":{"tools_prepared":true})");
+    EXPECT_EQ(unchecked.status, 422);
+    const auto missing = unchecked.Json().at("error").at("fields").as_object();
+    EXPECT_EQ(missing.at("inputs.arrival_checklist.problem_read"), "此项尚未确认");
+    EXPECT_EQ(missing.size(), 4u);
+    AdvanceClock(6h + 15min);  // 16:15, the window ended at 16:00: 15 minutes late
+    const HttpResponse arrived = Act(tech, ticket, "arrive", kArrival);
+    ASSERT_EQ(arrived.status, 200) << arrived.body;
+    EXPECT_EQ(arrived.Json().at("fields").at("visits").at(0).at("late_minutes"), 15);
+
+    // Q23: no signature and no reason → refused; a file that is not an image → refused.
+    const std::string take_back = R"("findings":"扶手内部木架开裂","goods":"沙发左侧扶手",)" + kDeparture +
+                                  R"(,"rating":4,"remarks":"师傅很专业")";
+    const HttpResponse unsigned_ = Act(tech, ticket, "take_back", take_back);
+    EXPECT_EQ(unsigned_.status, 422);
+    EXPECT_EQ(unsigned_.Json().at("error").at("fields").at("inputs.signature"), "请客户签名，或填写客户未签名的原因");
+    const HttpResponse not_image = Act(tech, ticket, "take_back",
+                                       take_back + R"(,"signature":{"image":"data:image/png;base64,PHN2Zz4=",)"
+                                                   R"("signer":"王建国"})");
+    EXPECT_EQ(not_image.status, 422);
+    EXPECT_EQ(tech.Get(Path(ticket)).Json().at("state"), "on_site") << "nothing written";
+    // C8, Q19: taken back against a receipt; the customer was busy and declined to sign, which is recorded.
+    const HttpResponse taken =
+        Act(tech, ticket, "take_back", take_back + R"(,"refusal_reason":"客户赶时间，拒绝签字")");
+    ASSERT_EQ(taken.status, 200) << taken.body;
+    const auto workshop = taken.Json();
+    EXPECT_EQ(workshop.at("state"), "in_workshop");
+    const std::string receipt = Str(workshop.at("fields").at("receipts").at(0).at("number"));
+    EXPECT_EQ(receipt, "SJ" + number.substr(2) + "-1");
+    EXPECT_EQ(workshop.at("fields").at("visits").at(0).at("refusal_reason"), "客户赶时间，拒绝签字");
+    EXPECT_EQ(workshop.at("fields").at("visits").at(0).at("rating"), 4);
+
+    // C8: coming back, the receipt must be taken back and the repair slip signed; a refusal does not do.
+    const std::string returned = R"("return_checklist":{"receipt_taken_back":true,"to_specification":true,)"
+                                 R"("no_damage":true,"cleaned_up":true,"farewell":true},"rating":5)";
+    const HttpResponse refused = Act(tech, ticket, "return_goods", returned + R"(,"refusal_reason":"不想签")");
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_EQ(refused.Json().at("error").at("fields").at("inputs.signature"), "必填");
+    const HttpResponse back = Act(tech, ticket, "return_goods", returned + "," + Signature());
+    ASSERT_EQ(back.status, 200) << back.body;
+    const auto repaired = back.Json();
+    EXPECT_EQ(repaired.at("state"), "repaired");
+    EXPECT_FALSE(repaired.at("fields").at("receipts").at(0).at("taken_back_at").is_null());
+    EXPECT_FALSE(repaired.at("fields").at("visits").at(1).at("signature_file").is_null());
+
+    // C12: the repair slip back at after-sales closes it (timed); a major problem goes to the head.
+    bool slip_timer = false;
+    for (const auto& timer : repaired.at("timers").as_array()) {
+        slip_timer = slip_timer || (timer.at("name") == "repair.slip_return" && timer.at("state") == "running");
+    }
+    EXPECT_TRUE(slip_timer);
+    EXPECT_EQ(Act(agent, ticket, "close_major", R"("slip":{"slip_returned":false},"reason":"木架批次问题")").status,
+              422);
+    const HttpResponse closed =
+        Act(agent, ticket, "close_major", R"("slip":{"slip_returned":true},"reason":"同批木架可能都有问题")");
+    ASSERT_EQ(closed.status, 200) << closed.body;
+    EXPECT_EQ(closed.Json().at("fields").at("major"), true);
+    EXPECT_EQ(NotificationsOf(head, number, "document.close_major").size(), 1u);
+
+    // C13: the follow-up call, kept for the technician's assessment.
+    EXPECT_EQ(Act(agent, ticket, "follow_up", R"("satisfaction":6)")
+                  .Json()
+                  .at("error")
+                  .at("fields")
+                  .at("inputs.satisfaction"),
+              "应在 1 到 5 之间");
+    const HttpResponse followed = Act(agent, ticket, "follow_up", R"("satisfaction":5,"remarks":"很满意")");
+    ASSERT_EQ(followed.status, 200) << followed.body;
+    EXPECT_EQ(followed.Json().at("state"), "followed_up");
+    EXPECT_EQ(followed.Json().at("fields").at("follow_ups").at(0).at("satisfaction"), 5);
+}
+
+// rules: C7 C10 Q23
+TEST_F(RepairApi, WhatCannotBeSolvedOnSiteGoesBackToAfterSalesForSupport) {
+    ApiSession supervisor = As("supervisor");
+    ApiSession tech = As("tech");
+    const auto ticket = Dispatched("13920000006");
+    const std::string number = Str(ticket.at("number"));
+    ASSERT_EQ(Act(tech, ticket, "arrive", kArrival).status, 200);
+    const HttpResponse escalated =
+        Act(tech, ticket, "escalate",
+            R"("findings":"电机无反应","reason":"需要厂家技术支持",)" + kDeparture + R"(,"rating":3,)" + Signature());
+    ASSERT_EQ(escalated.status, 200) << escalated.body;
+    EXPECT_EQ(escalated.Json().at("state"), "escalated");
+    EXPECT_EQ(NotificationsOf(supervisor, number, "document.escalate").size(), 1u);
+    const HttpResponse planned =
+        Act(supervisor, ticket, "plan_support",
+            Window("2026-12-01T09:00:00+08:00", "2026-12-01T12:00:00+08:00") + R"(,"note":"厂家工程师同去")");
+    ASSERT_EQ(planned.status, 200) << planned.body;
+    EXPECT_EQ(planned.Json().at("state"), "dispatched");
+    ASSERT_EQ(Act(tech, ticket, "arrive", kArrival).status, 200);
+    // C10: the explanation given to the customer is part of the visit.
+    const HttpResponse fixed = Act(
+        tech, ticket, "finish_fixed",
+        R"("findings":"控制板损坏","parts_used":"控制板 ×1","explanation":"电压不稳烧坏控制板，建议加装稳压插座",)" +
+            kDeparture + R"(,"rating":5,"remarks":"谢谢",)" + Signature());
+    ASSERT_EQ(fixed.status, 200) << fixed.body;
+    const auto visit = fixed.Json().at("fields").at("visits").at(1);
+    EXPECT_EQ(visit.at("outcome"), "fixed");
+    EXPECT_EQ(visit.at("explanation"), "电压不稳烧坏控制板，建议加装稳压插座");
+    EXPECT_EQ(visit.at("signer"), "王建国");
+}
+
+TEST_F(RepairApi, DispatchTakesOnlyATechnicianOfTheStoreAndAStaleVersionChangesNothing) {
+    ApiSession agent = As("agent");
+    ApiSession supervisor = As("supervisor");
+    const auto ticket = agent.Post("/api/v1/repair-tickets", Registration("13920000007")).Json();
+    ASSERT_EQ(Act(agent, ticket, "agree_visit",
+                  Window("2026-12-02T09:00:00+08:00", "2026-12-02T10:00:00+08:00") + R"(,"note":"约好")")
+                  .status,
+              200);
+    EXPECT_EQ(Act(supervisor, ticket, "dispatch", R"("assignee":)" + std::to_string(tech_b_))
+                  .Json()
+                  .at("error")
+                  .at("fields")
+                  .at("inputs.assignee"),
+              "该员工不属于本单据的门店");
+    EXPECT_EQ(Act(supervisor, ticket, "dispatch", R"("assignee":)" + std::to_string(agent_))
+                  .Json()
+                  .at("error")
+                  .at("fields")
+                  .at("inputs.assignee"),
+              "该员工没有承担此工作的角色");
+    const HttpResponse stale = supervisor.Post(Path(ticket) + "/actions/dispatch",
+                                               R"({"version":1,"inputs":{"assignee":)" + std::to_string(tech_) + "}}");
+    EXPECT_EQ(stale.status, 409);
+    EXPECT_EQ(agent.Get(Path(ticket)).Json().at("state"), "scheduled");
+    const HttpResponse window =
+        Act(agent, agent.Post("/api/v1/repair-tickets", Registration("13920000008")).Json(), "agree_visit",
+            Window("2026-11-27T08:00:00+08:00", "2026-11-27T07:00:00+08:00") + R"(,"note":"x")");
+    EXPECT_EQ(window.status, 422);
+}
+
+}  // namespace
+}  // namespace ac::testing
