@@ -143,7 +143,10 @@ class RepairApi : public ::testing::Test {
                       Window("2026-11-27T14:00:00+08:00", "2026-11-27T16:00:00+08:00") + R"(,"note":"约下午上门")")
                       .status,
                   200);
-        EXPECT_EQ(Act(supervisor, ticket, "dispatch", R"("assignee":)" + std::to_string(tech_)).status, 200);
+        EXPECT_EQ(Act(supervisor, ticket, "dispatch",
+                      R"("assignee":)" + std::to_string(tech_) + R"(,"tools_to_prepare":"扳手、木工胶、备用扶手螺丝")")
+                      .status,
+                  200);
         return ticket;
     }
 
@@ -365,6 +368,38 @@ TEST_F(RepairApi, GoodsTakenBackComeBackAgainstTheReceiptAndTheSignedRepairSlip)
     ASSERT_EQ(followed.status, 200) << followed.body;
     EXPECT_EQ(followed.Json().at("state"), "followed_up");
     EXPECT_EQ(followed.Json().at("fields").at("follow_ups").at(0).at("satisfaction"), 5);
+}
+
+// rules: C6 Q6 Q7 Q8
+TEST_F(RepairApi, MyVisitsShowTheProblemAndWhatToBringAndADelayIsAnnouncedInAdvance) {
+    ApiSession tech = As("tech");
+    const auto ticket = Dispatched("13920000009");
+    const auto mine = tech.Get("/api/v1/repair-tickets?mine=true&open=true").Json();
+    bool listed = false;
+    for (const auto& item : mine.at("items").as_array()) {
+        listed = listed || item.at("id") == ticket.at("id");
+        EXPECT_EQ(item.at("technician_id"), tech_);
+    }
+    EXPECT_TRUE(listed);
+    const auto fields = tech.Get(Path(ticket)).Json().at("fields");
+    EXPECT_EQ(fields.at("tools_to_prepare"), "扳手、木工胶、备用扶手螺丝");
+    EXPECT_EQ(fields.at("problem"), "沙发异响");
+
+    AdvanceClock(3h + 30min);  // 13:30, window 14:00-16:00
+    const std::string notice = R"("customer_notice":{"channel":"phone","contacted_at":"2026-11-27T13:30:00+08:00",)"
+                               R"("summary":"路上堵车，向客户致歉，改到五点"},)";
+    const HttpResponse told =
+        Act(tech, ticket, "announce_delay", notice + Window("2026-11-27T17:00:00+08:00", "2026-11-27T18:00:00+08:00"));
+    ASSERT_EQ(told.status, 200) << told.body;
+    EXPECT_EQ(told.Json().at("fields").at("window_start"), "2026-11-27T09:00:00.000Z");
+    AdvanceClock(5h);  // 18:30, after the new window
+    const HttpResponse late = Act(
+        tech, ticket, "announce_delay",
+        R"("customer_notice":{"channel":"phone","contacted_at":"2026-11-27T18:30:00+08:00","summary":"再改时间"},)" +
+            Window("2026-11-27T19:00:00+08:00", "2026-11-27T20:00:00+08:00"));
+    EXPECT_EQ(late.status, 422);
+    EXPECT_EQ(late.Json().at("error").at("fields").at("inputs.customer_notice.contacted_at"),
+              "应在原约定时间结束前告知客户");
 }
 
 // rules: C7 C10 Q23

@@ -53,6 +53,7 @@ struct Ticket {
     std::optional<StaffId> technician_id;
     std::optional<Instant> window_start;
     std::optional<Instant> window_end;
+    std::string tools_to_prepare;
     bool major = false;
 };
 
@@ -108,7 +109,8 @@ struct TicketQuery {
     std::optional<StoreId> scope;  // the caller's store, or nullopt for every store
     std::optional<StoreId> store_id;
     std::string state;
-    std::string sla;  // "", "running", "breached"
+    std::string sla;    // "", "running", "breached"
+    bool open = false;  // only tickets still in someone's hands (not repaired, closed or cancelled)
     std::optional<StaffId> technician_id;
     std::optional<Instant> from;  // registered at or after
     std::optional<Instant> to;    // registered before

@@ -43,7 +43,7 @@ std::string SearchText(const Ticket& ticket) {
 constexpr std::string_view kTicketColumns =
     "t.customer_id, t.customer_name, t.phone, t.district, t.address, t.product_id, t.product_model, t.problem, "
     "t.symptoms, t.channel, t.source, t.delivered_on, t.warranty, t.agent_id, t.technician_id, t.window_start_ms, "
-    "t.window_end_ms, t.major";
+    "t.window_end_ms, t.major, t.tools_to_prepare";
 
 Ticket TicketFrom(const Row& row, std::size_t at) {
     Ticket t;
@@ -71,6 +71,7 @@ Ticket TicketFrom(const Row& row, std::size_t at) {
     t.window_start = OptTime(row, at + 15);
     t.window_end = OptTime(row, at + 16);
     t.major = row.Bool(at + 17);
+    t.tools_to_prepare = row.Text(at + 18);
     return t;
 }
 
@@ -142,6 +143,10 @@ Status RepairRepository::SetWindow(Transaction& tx, kernel::DocumentId id, Insta
 
 Status RepairRepository::SetMajor(Transaction& tx, kernel::DocumentId id) {
     return Done(tx.Execute("UPDATE repair_tickets SET major = 1 WHERE document_id = $1", {id}));
+}
+
+Status RepairRepository::SetToolsToPrepare(Transaction& tx, kernel::DocumentId id, const std::string& tools) {
+    return Done(tx.Execute("UPDATE repair_tickets SET tools_to_prepare = $2 WHERE document_id = $1", {id, tools}));
 }
 
 Status RepairRepository::InsertCall(Transaction& tx, kernel::DocumentId id, const Call& call) {
@@ -264,7 +269,8 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
         " AND (CAST($5 AS BIGINT) IS NULL OR t.technician_id = $5)"
         " AND (CAST($6 AS TEXT) IS NULL OR t.search_text LIKE $6 ESCAPE '\\' OR lower(d.number) LIKE $6 ESCAPE '\\')"
         " AND (CAST($7 AS BIGINT) IS NULL OR d.created_at_ms >= $7)"
-        " AND (CAST($8 AS BIGINT) IS NULL OR d.created_at_ms < $8)";
+        " AND (CAST($8 AS BIGINT) IS NULL OR d.created_at_ms < $8)"
+        " AND ($9 = 0 OR d.state NOT IN ('repaired', 'closed', 'followed_up', 'cancelled'))";
     const Value scope = q.scope ? Value(*q.scope) : Value();
     const Value store = q.store_id ? Value(*q.store_id) : Value();
     const Value state = q.state.empty() ? Value() : Value(q.state);
@@ -275,13 +281,14 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
     const Value to = TimeValue(q.to);
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
-        tx.Query("SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
-                 "d.updated_at_ms, f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
-                 "d.id AND b.breached_at_ms IS NOT NULL), " +
-                     std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT $9 OFFSET $10",
-                 {scope, store, state, sla, technician, text, from, to, q.page_size, (q.page - 1) * q.page_size}));
-    AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query("SELECT count(*)" + filter, {scope, store, state, sla, technician, text, from, to}));
+        tx.Query(
+            "SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
+            "d.updated_at_ms, f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
+            "d.id AND b.breached_at_ms IS NOT NULL), " +
+                std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT $10 OFFSET $11",
+            {scope, store, state, sla, technician, text, from, to, q.open, q.page_size, (q.page - 1) * q.page_size}));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter,
+                                                   {scope, store, state, sla, technician, text, from, to, q.open}));
     Page<TicketRow> page;
     page.total = count[0].Int(0);
     page.page = q.page;

@@ -20,6 +20,7 @@ class RepairRepository {
     static Status SetTechnician(storage::Transaction& tx, kernel::DocumentId id, StaffId technician);
     static Status SetWindow(storage::Transaction& tx, kernel::DocumentId id, Instant start, Instant end);
     static Status SetMajor(storage::Transaction& tx, kernel::DocumentId id);
+    static Status SetToolsToPrepare(storage::Transaction& tx, kernel::DocumentId id, const std::string& tools);
 
     static Status InsertCall(storage::Transaction& tx, kernel::DocumentId id, const Call& call);
     static Result<std::vector<Call>> Calls(storage::Transaction& tx, kernel::DocumentId id);

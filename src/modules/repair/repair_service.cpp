@@ -211,6 +211,7 @@ Result<std::string> RepairService::FieldsJson(Transaction& tx, const kernel::Doc
         {"window_start", OptTimeJson(t.window_start)},
         {"window_end", OptTimeJson(t.window_end)},
         {"major", t.major},
+        {"tools_to_prepare", t.tools_to_prepare},
         {"calls", std::move(call_list)},
         {"visits", std::move(visit_list)},
         {"receipts", std::move(receipt_list)},

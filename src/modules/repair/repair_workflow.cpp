@@ -44,6 +44,9 @@ Result<Ticket> Load(const ActionContext& context) {
     return std::move(*ticket);
 }
 
+// Sets the visit window from the "window_start" and "window_end" inputs.
+Result<std::vector<FieldChange>> PlanWindow(const ActionContext& context);
+
 // ---- inputs ---------------------------------------------------------------------------------------------------
 
 InputSpec TextInput(std::string name, bool required, std::size_t max_chars = 1000) {
@@ -145,15 +148,33 @@ Result<std::vector<FieldChange>> AgreeVisit(const ActionContext& context) {
     return changes;
 }
 
+// C6, Q6: the dispatcher says what to bring; the technician's visit page lists it.
 Result<std::vector<FieldChange>> Dispatch(const ActionContext& context) {
     AC_ASSIGN_OR_RETURN(const Ticket ticket, Load(context));
     AC_RETURN_IF_ERROR(RepairRepository::SetTechnician(context.tx, context.document.id, *context.inputs.assignee));
-    return std::vector<FieldChange>{{"technician_id",
-                                     ticket.technician_id ? std::to_string(ticket.technician_id->value()) : "null",
-                                     std::to_string(context.inputs.assignee->value())}};
+    const std::string prepare = Text(context, "tools_to_prepare");
+    AC_RETURN_IF_ERROR(RepairRepository::SetToolsToPrepare(context.tx, context.document.id, prepare));
+    return std::vector<FieldChange>{
+        {"technician_id", ticket.technician_id ? std::to_string(ticket.technician_id->value()) : "null",
+         std::to_string(context.inputs.assignee->value())},
+        {"tools_to_prepare", Quoted(ticket.tools_to_prepare), Quoted(prepare)}};
 }
 
 // Arrival opens a visit; lateness is measured against the end of the agreed window (C6, Q4).
+// Q8: told before the agreed window ends, with the new window.
+Status ToldInAdvance(const ActionContext& context) {
+    AC_ASSIGN_OR_RETURN(const Ticket ticket, Load(context));
+    if (context.inputs.notice && ticket.window_end && context.inputs.notice->contacted_at > *ticket.window_end) {
+        return Fail(Error::Validation(
+            {FieldError{"inputs.customer_notice.contacted_at", Message{"repair.notice_too_late", {}}}}));
+    }
+    return Ok();
+}
+
+Result<std::vector<FieldChange>> AnnounceDelay(const ActionContext& context) {
+    return PlanWindow(context);
+}
+
 Result<std::vector<FieldChange>> Arrive(const ActionContext& context) {
     AC_ASSIGN_OR_RETURN(const Ticket ticket, Load(context));
     Visit visit;
@@ -242,6 +263,10 @@ Result<std::vector<FieldChange>> ReturnGoods(const ActionContext& context) {
 }
 
 Result<std::vector<FieldChange>> PlanSupport(const ActionContext& context) {
+    return PlanWindow(context);
+}
+
+Result<std::vector<FieldChange>> PlanWindow(const ActionContext& context) {
     AC_ASSIGN_OR_RETURN(const Ticket ticket, Load(context));
     const Instant start = context.inputs.times.at("window_start");
     const Instant end = context.inputs.times.at("window_end");
@@ -282,6 +307,9 @@ constexpr MessageDef kMessages[] = {
     {"doc.repair_ticket.action.agree_visit", "约定上门", "Agree a visit"},
     {"doc.repair_ticket.action.dispatch", "派工", "Dispatch a technician"},
     {"doc.repair_ticket.action.arrive", "到达现场", "Arrive"},
+    {"doc.repair_ticket.action.announce_delay", "告知客户改时间", "Tell the customer of a delay"},
+    {"doc.repair_ticket.input.customer_notice", "已告知客户（致歉）", "Customer told (with an apology)"},
+    {"doc.repair_ticket.input.tools_to_prepare", "需准备的工具和配件", "Tools and parts to bring"},
     {"doc.repair_ticket.action.finish_fixed", "修复完工", "Fixed"},
     {"doc.repair_ticket.action.escalate", "请求支援", "Escalate for support"},
     {"doc.repair_ticket.action.take_back", "带回维修", "Take the goods back"},
@@ -344,6 +372,8 @@ constexpr MessageDef kMessages[] = {
     {"notify.repair.major", "维修登记 {number} 上报重大问题（{actor}）",
      "Repair ticket {number}: a major problem reported by {actor}"},
     {"repair.window_past", "上门时间应晚于现在", "must be later than now"},
+    {"repair.notice_too_late", "应在原约定时间结束前告知客户",
+     "the customer must be told before the agreed window ends"},
     {"repair.window_order", "应晚于开始时间", "must be after the start"},
     {"repair.window_too_long", "上门时间段不能超过 {hours} 小时", "the window may be at most {hours} hours"},
     {"repair.signature_or_refusal", "请客户签名，或填写客户未签名的原因",
@@ -398,14 +428,22 @@ kernel::DocumentType TicketType() {
                   .guards = {WindowValid},
                   .effect = AgreeVisit,
                   .timers = {TimerEffect{TimerEffect::Op::kStop, std::string(kFirstContact)}}},
-        ActionDef{
-            .name = "dispatch",
-            .from = {"scheduled"},
-            .to = "dispatched",
-            .roles = desk,
-            .inputs = {InputSpec{.name = "assignee", .kind = InputKind::kAssignee, .assignee_roles = technicians}},
-            .effect = Dispatch,
-            .notify = {NotifyRule{NotifyRule::To::kAssignee, kTechnician, "notify.repair.assigned"}}},
+        ActionDef{.name = "dispatch",
+                  .from = {"scheduled"},
+                  .to = "dispatched",
+                  .roles = desk,
+                  .inputs = {InputSpec{.name = "assignee", .kind = InputKind::kAssignee, .assignee_roles = technicians},
+                             TextInput("tools_to_prepare", true, 500)},
+                  .effect = Dispatch,
+                  .notify = {NotifyRule{NotifyRule::To::kAssignee, kTechnician, "notify.repair.assigned"}}},
+        // Q8: late or unable to come, the customer is told in advance, with an apology and a new window.
+        ActionDef{.name = "announce_delay",
+                  .from = {"dispatched"},
+                  .roles = RolesOf({kTechnician, kAftersalesAgent, kAftersalesSupervisor}),
+                  .inputs = {InputSpec{.name = "customer_notice", .kind = InputKind::kCustomerNotice},
+                             TimeInput("window_start"), TimeInput("window_end")},
+                  .guards = {ToldInAdvance, WindowValid},
+                  .effect = AnnounceDelay},
         ActionDef{.name = "arrive",
                   .from = {"dispatched"},
                   .to = "on_site",

@@ -21,6 +21,7 @@ CREATE TABLE repair_tickets (
     window_start_ms BIGINT,
     window_end_ms   BIGINT,
     major           INTEGER NOT NULL DEFAULT 0 CHECK (major IN (0, 1)),
+    tools_to_prepare TEXT NOT NULL DEFAULT '',  -- what the technician brings (C6, Q6)
     search_text     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX ix_repair_tickets_customer ON repair_tickets (customer_id);

@@ -2306,6 +2306,8 @@ export interface operations {
                 q?: string;
                 state?: string;
                 sla?: "running" | "breached";
+                open?: boolean;
+                mine?: boolean;
                 store_id?: number;
                 technician_id?: number;
                 from?: string;

@@ -31,6 +31,8 @@ constexpr std::string_view kRegisterSchema = R"({
 constexpr std::string_view kListQuery = R"({
   "q": {"type": "string", "description": "part of the number, customer, phone, address, model or problem"},
   "state": {"type": "string"}, "sla": {"type": "string", "enum": ["running", "breached"]},
+  "open": {"type": "boolean", "description": "only tickets not yet repaired, closed or cancelled"},
+  "mine": {"type": "boolean", "description": "only the visits of the calling technician"},
   "store_id": {"type": "integer"}, "technician_id": {"type": "integer"},
   "from": {"type": "string", "format": "date-time"}, "to": {"type": "string", "format": "date-time"},
   "page": {"type": "integer"}, "page_size": {"type": "integer"}
@@ -111,6 +113,10 @@ Result<http::Response> List(RepairService& repairs, const Catalog& catalog, http
         }
         return ParseRfc3339(*text);
     };
+    filter.open = query.Bool("open").value_or(false);
+    if (query.Bool("mine").value_or(false)) {
+        filter.technician_id = request.principal->staff_id;  // "my visits" on a technician's phone
+    }
     filter.from = time_param("from");
     filter.to = time_param("to");
     filter.page = static_cast<int>(query.Int("page", 1, kMaxPage).value_or(1));
