@@ -27,6 +27,8 @@ std::string_view InputKindName(InputKind kind) {
             return "number";
         case InputKind::kChoice:
             return "choice";
+        case InputKind::kPhotos:
+            return "photos";
     }
     return "text";
 }
@@ -80,7 +82,8 @@ void Registry::Add(DocumentType type) {
             // ActionInputs holds one of each structured kind.
             // Numbers and choices are keyed by name like texts and times.
             const bool keyed = input.kind == InputKind::kText || input.kind == InputKind::kTime ||
-                               input.kind == InputKind::kNumber || input.kind == InputKind::kChoice;
+                               input.kind == InputKind::kNumber || input.kind == InputKind::kChoice ||
+                               input.kind == InputKind::kPhotos;
             if (!keyed && ++kinds[input.kind] > 1) {
                 fail("action " + action.name + " has two " + std::string(InputKindName(input.kind)) + " inputs");
             }

@@ -53,6 +53,7 @@ enum class InputKind : std::uint8_t {
     kAssignee,        // a staff member of the document's store holding one of `assignee_roles`; becomes the assignee
     kNumber,          // an integer from `min` to `max` (a rating 1-5)
     kChoice,          // one of `options` (labels are "doc.<type>.choice.<input>.<option>" messages)
+    kPhotos,          // up to `max_items` PNG or JPEG photos (before/after a repair)
 };
 
 [[nodiscard]] std::string_view InputKindName(InputKind kind);
@@ -68,6 +69,7 @@ struct InputSpec {
     std::int64_t min = 0;                // kNumber
     std::int64_t max = 0;                // kNumber
     std::vector<std::string> options;    // kChoice
+    std::size_t max_items = 4;           // kPhotos
 };
 
 struct CustomerNotice {
@@ -99,6 +101,8 @@ struct ActionInputs {
     std::optional<StaffId> assignee;
     std::map<std::string, std::int64_t> numbers;
     std::map<std::string, std::string> choices;
+    std::map<std::string, std::vector<SignatureImage>> photos;     // images only (no signer)
+    std::map<std::string, std::vector<std::string>> photo_hashes;  // set by the kernel once stored
     std::string comment;
 };
 

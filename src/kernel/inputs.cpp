@@ -26,6 +26,43 @@ std::optional<std::string> DecodeImageText(std::string_view text) {
     return Base64Decode(text);
 }
 
+// Photos: a list of data URLs (or Base64), each a PNG or JPEG of at most kMaxPhotoBytes.
+void ReadPhotos(json::ObjectReader& inputs, const InputSpec& spec, ActionInputs& out) {
+    const boost::json::array* array =
+        inputs.Array(spec.name, json::ArrayRule{.required = false, .max_items = spec.max_items});
+    if (array == nullptr) {
+        return;
+    }
+    std::vector<SignatureImage> photos;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const std::string field = spec.name + "[" + std::to_string(i) + "]";
+        const boost::json::value& item = (*array)[i];
+        const std::size_t max_text = (kMaxPhotoBytes + 2) / 3 * 4 + 64;
+        if (!item.is_string()) {
+            inputs.AddError(field, Message{"field.must_be_string", {}});
+            continue;
+        }
+        if (item.get_string().size() > max_text) {
+            inputs.AddError(field,
+                            Message{"kernel.photo_too_large", {{"max_kib", std::to_string(kMaxPhotoBytes / 1024)}}});
+            continue;
+        }
+        std::optional<std::string> bytes = DecodeImageText(std::string_view(item.get_string()));
+        const std::optional<std::string> type = bytes ? SniffImageType(*bytes) : std::nullopt;
+        if (!type || (*type != "image/png" && *type != "image/jpeg")) {
+            inputs.AddError(field, Message{"kernel.photo_not_image", {}});
+            continue;
+        }
+        if (bytes->size() > kMaxPhotoBytes) {
+            inputs.AddError(field,
+                            Message{"kernel.photo_too_large", {{"max_kib", std::to_string(kMaxPhotoBytes / 1024)}}});
+            continue;
+        }
+        photos.push_back(SignatureImage{*type, std::move(*bytes), ""});
+    }
+    out.photos[spec.name] = std::move(photos);
+}
+
 void ReadSignature(json::ObjectReader& inputs, const InputSpec& spec, ActionInputs& out) {
     std::optional<json::ObjectReader> reader = inputs.Object(spec.name, false);
     if (!reader) {
@@ -135,6 +172,9 @@ Result<ActionRequestBody> ReadActionRequest(const boost::json::object& body, con
                     if (const auto number = inputs->Int(spec.name, json::IntRule{.required = false})) {
                         out.numbers[spec.name] = *number;
                     }
+                    break;
+                case InputKind::kPhotos:
+                    ReadPhotos(*inputs, spec, out);
                     break;
                 case InputKind::kChoice:
                     if (auto choice = inputs->String(spec.name, json::StringRule{.required = false, .max_chars = 64})) {

@@ -20,8 +20,9 @@ namespace ac::kernel {
 
 // The largest signature image accepted, decoded.
 inline constexpr std::size_t kMaxSignatureBytes = 1024 * 1024;
-// The largest action request body (a signature in Base64 and the rest).
-inline constexpr std::size_t kMaxActionBodyBytes = 2 * 1024 * 1024;
+// The largest action request body (a signature and photos in Base64, and the rest).
+inline constexpr std::size_t kMaxPhotoBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxActionBodyBytes = 8 * 1024 * 1024;
 
 struct ActionRequestBody {
     std::int64_t version = 0;

@@ -77,6 +77,13 @@ std::string InputsJson(const ActionInputs& inputs) {
     for (const auto& [name, choice] : inputs.choices) {
         json[name] = choice;
     }
+    for (const auto& [name, hashes] : inputs.photo_hashes) {
+        boost::json::array files;
+        for (const std::string& hash : hashes) {
+            files.emplace_back(hash);
+        }
+        json[name] = std::move(files);
+    }
     if (inputs.signature_hash) {
         json["signature"] = boost::json::object{{"file", *inputs.signature_hash},
                                                 {"media_type", inputs.signature ? inputs.signature->media_type : ""},
@@ -423,6 +430,13 @@ Status Kernel::CheckInputs(Transaction& tx, const Principal& actor, const Docume
                 }
                 break;
             }
+            case InputKind::kPhotos: {
+                const auto it = inputs.photos.find(spec.name);
+                if ((it == inputs.photos.end() || it->second.empty()) && spec.required) {
+                    add(spec.name, Message{"field.required", {}});
+                }
+                break;
+            }
             case InputKind::kChoice: {
                 const auto it = inputs.choices.find(spec.name);
                 if (it == inputs.choices.end() || it->second.empty()) {
@@ -443,7 +457,14 @@ Status Kernel::CheckInputs(Transaction& tx, const Principal& actor, const Docume
     if (!errors.empty()) {
         return Fail(Error::Validation(std::move(errors)));
     }
-    // Only a valid action stores its signature.
+    // Only a valid action stores its signature and photos.
+    for (const auto& [name, photos] : inputs.photos) {
+        for (const SignatureImage& photo : photos) {
+            AC_ASSIGN_OR_RETURN(std::string hash, blobs_.Put(tx, photo.media_type, photo.bytes, now));
+            AC_RETURN_IF_ERROR(DocumentRepository::AttachFile(tx, document.id, hash, photo.media_type, now));
+            inputs.photo_hashes[name].push_back(std::move(hash));
+        }
+    }
     if (inputs.signature) {
         AC_ASSIGN_OR_RETURN(inputs.signature_hash,
                             blobs_.Put(tx, inputs.signature->media_type, inputs.signature->bytes, now));

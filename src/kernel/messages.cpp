@@ -24,6 +24,8 @@ constexpr MessageDef kKernelMessages[] = {
     {"kernel.assignee_role", "该员工没有承担此工作的角色", "does not hold a role for this work"},
     {"kernel.signature_not_image", "签名应为 PNG 或 JPEG 图片（Base64 或 data URL）",
      "must be a PNG or JPEG image (Base64 or a data URL)"},
+    {"kernel.photo_not_image", "照片应为 PNG 或 JPEG 图片", "must be a PNG or JPEG image"},
+    {"kernel.photo_too_large", "每张照片不能超过 {max_kib} KiB", "must be at most {max_kib} KiB"},
     {"kernel.signature_too_large", "签名图片不能超过 {max_kib} KiB", "must be at most {max_kib} KiB"},
     {"kernel.policy_unknown", "没有名为 {name} 的时限规则", "There is no SLA policy named {name}"},
     {"kernel.blob_not_found", "没有这个文件", "There is no such file"},

@@ -421,12 +421,25 @@ TEST_F(RepairApi, WhatCannotBeSolvedOnSiteGoesBackToAfterSalesForSupport) {
     ASSERT_EQ(planned.status, 200) << planned.body;
     EXPECT_EQ(planned.Json().at("state"), "dispatched");
     ASSERT_EQ(Act(tech, ticket, "arrive", kArrival).status, 200);
-    // C10: the explanation given to the customer is part of the visit.
-    const HttpResponse fixed = Act(
-        tech, ticket, "finish_fixed",
+    // Photos are images of a limited size: an oversized one and a text are refused, and nothing is written.
+    const std::string fix =
         R"("findings":"控制板损坏","parts_used":"控制板 ×1","explanation":"电压不稳烧坏控制板，建议加装稳压插座",)" +
-            kDeparture + R"(,"rating":5,"remarks":"谢谢",)" + Signature());
+        kDeparture + R"(,"rating":5,"remarks":"谢谢",)" + Signature();
+    const HttpResponse oversized =
+        Act(tech, ticket, "finish_fixed",
+            fix + R"(,"photos_before":["data:image/jpeg;base64,)" + std::string(1'500'000, 'A') + R"("])");
+    EXPECT_EQ(oversized.status, 422);
+    EXPECT_EQ(oversized.Json().at("error").at("fields").at("inputs.photos_before[0]"), "每张照片不能超过 1024 KiB");
+    const HttpResponse text = Act(tech, ticket, "finish_fixed", fix + R"(,"photos_after":["aGVsbG8="])");
+    EXPECT_EQ(text.Json().at("error").at("fields").at("inputs.photos_after[0]"), "照片应为 PNG 或 JPEG 图片");
+    EXPECT_EQ(tech.Get(Path(ticket)).Json().at("state"), "on_site") << "nothing written";
+    // C10: the explanation given to the customer is part of the visit; before/after photos are kept.
+    const std::string photo = "\"data:image/png;base64," + std::string(kPngBase64) + "\"";
+    const HttpResponse fixed =
+        Act(tech, ticket, "finish_fixed",
+            fix + R"(,"photos_before":[)" + photo + R"(],"photos_after":[)" + photo + "," + photo + "]");
     ASSERT_EQ(fixed.status, 200) << fixed.body;
+    EXPECT_EQ(fixed.Json().at("fields").at("visits").at(1).at("photos").at("photos_after").as_array().size(), 2u);
     const auto visit = fixed.Json().at("fields").at("visits").at(1);
     EXPECT_EQ(visit.at("outcome"), "fixed");
     EXPECT_EQ(visit.at("explanation"), "电压不稳烧坏控制板，建议加装稳压插座");

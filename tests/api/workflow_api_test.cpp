@@ -272,7 +272,7 @@ TEST_F(WorkflowApi, EveryBadActionGetsItsClearErrorAndWritesNothing) {
               "签名应为 PNG 或 JPEG 图片（Base64 或 data URL）");
     HttpClient big(port());
     big.Write("POST " + path + "/actions/complete HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nCookie: " +
-              tech.cookie() + "\r\nX-CSRF-Token: " + tech.csrf() + "\r\nContent-Length: 3000000\r\n\r\n");
+              tech.cookie() + "\r\nX-CSRF-Token: " + tech.csrf() + "\r\nContent-Length: 9000000\r\n\r\n");
     EXPECT_EQ(big.ReadResponse().status, 413);
 
     // In English for an English caller.

@@ -66,6 +66,11 @@ boost::json::object InputJson(const Catalog& catalog, Lang lang, const DocumentT
         case InputKind::kAssignee:
             input["roles"] = RoleCodes(spec.assignee_roles);
             break;
+        case InputKind::kPhotos:
+            input["media_types"] = boost::json::array{"image/png", "image/jpeg"};
+            input["max_bytes"] = kMaxPhotoBytes;
+            input["max_items"] = spec.max_items;
+            break;
         case InputKind::kNumber:
             input["min"] = spec.min;
             input["max"] = spec.max;

@@ -82,6 +82,7 @@ struct Visit {
     std::optional<std::string> signature_file;
     std::string signer;
     std::string refusal_reason;
+    std::string photos_json = "{}";  // {"photos_before": [file hash, …], "photos_after": […]}
 };
 
 struct Receipt {

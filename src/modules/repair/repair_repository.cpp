@@ -78,7 +78,7 @@ Ticket TicketFrom(const Row& row, std::size_t at) {
 constexpr std::string_view kVisitColumns =
     "id, technician_id, window_start_ms, window_end_ms, arrived_at_ms, departed_at_ms, late_minutes, "
     "COALESCE(outcome, ''), findings, parts_used, explanation, rating, remarks, signature_file, signer, "
-    "refusal_reason";
+    "refusal_reason, photos";
 
 Visit VisitFrom(const Row& row) {
     Visit v;
@@ -100,6 +100,7 @@ Visit VisitFrom(const Row& row) {
     v.signature_file = row.OptText(13);
     v.signer = row.Text(14);
     v.refusal_reason = row.Text(15);
+    v.photos_json = row.Text(16);
     return v;
 }
 
@@ -193,9 +194,10 @@ Status RepairRepository::CloseVisit(Transaction& tx, const Visit& v) {
     return Done(
         tx.Execute("UPDATE repair_visits SET departed_at_ms = $2, outcome = $3, findings = $4, parts_used = $5, "
                    "explanation = $6, rating = $7, remarks = $8, signature_file = $9, signer = $10, "
-                   "refusal_reason = $11 WHERE id = $1",
+                   "refusal_reason = $11, photos = $12 WHERE id = $1",
                    {v.id, TimeValue(v.departed_at), v.outcome, v.findings, v.parts_used, v.explanation,
-                    v.rating ? Value(*v.rating) : Value(), v.remarks, v.signature_file, v.signer, v.refusal_reason}));
+                    v.rating ? Value(*v.rating) : Value(), v.remarks, v.signature_file, v.signer, v.refusal_reason,
+                    v.photos_json}));
 }
 
 Result<std::vector<Visit>> RepairRepository::Visits(Transaction& tx, kernel::DocumentId id) {

@@ -178,6 +178,7 @@ Result<std::string> RepairService::FieldsJson(Transaction& tx, const kernel::Doc
             {"signature_file", v.signature_file ? boost::json::value(*v.signature_file) : boost::json::value(nullptr)},
             {"signer", v.signer},
             {"refusal_reason", v.refusal_reason},
+            {"photos", json::ParseObject(v.photos_json).value_or(boost::json::object{})},
         });
     }
     boost::json::array receipt_list;

@@ -76,6 +76,12 @@ InputSpec DepartureChecklist() {
 }
 
 // The service record (Q23): the customer's rating, remarks and signature, or why they did not sign.
+// Photos of the goods before and after the work (images only, size-limited by the kernel).
+std::vector<InputSpec> Photos() {
+    return {InputSpec{.name = "photos_before", .kind = InputKind::kPhotos, .required = false},
+            InputSpec{.name = "photos_after", .kind = InputKind::kPhotos, .required = false}};
+}
+
 std::vector<InputSpec> ServiceRecord(bool signature_required) {
     return {InputSpec{.name = "rating", .kind = InputKind::kNumber, .min = 1, .max = 5},
             TextInput("remarks", false, 500),
@@ -217,6 +223,15 @@ Result<Visit> EndVisit(const ActionContext& context, std::string outcome) {
     visit.signature_file = context.inputs.signature_hash;
     visit.signer = context.inputs.signature ? context.inputs.signature->signer : "";
     visit.refusal_reason = Text(context, "refusal_reason");
+    boost::json::object photos;
+    for (const auto& [name, hashes] : context.inputs.photo_hashes) {
+        boost::json::array files;
+        for (const std::string& hash : hashes) {
+            files.emplace_back(hash);
+        }
+        photos[name] = std::move(files);
+    }
+    visit.photos_json = json::Serialize(photos);
     AC_RETURN_IF_ERROR(RepairRepository::CloseVisit(context.tx, visit));
     return visit;
 }
@@ -331,6 +346,8 @@ constexpr MessageDef kMessages[] = {
     {"doc.repair_ticket.input.explanation", "向客户说明的原因和使用建议", "Cause and usage advice given"},
     {"doc.repair_ticket.input.reason", "原因", "Reason"},
     {"doc.repair_ticket.input.goods", "带回的商品", "Goods taken back"},
+    {"doc.repair_ticket.input.photos_before", "维修前照片", "Photos before"},
+    {"doc.repair_ticket.input.photos_after", "维修后照片", "Photos after"},
     {"doc.repair_ticket.input.rating", "客户评分（1–5）", "Customer's rating (1-5)"},
     {"doc.repair_ticket.input.remarks", "客户意见", "Customer's remarks"},
     {"doc.repair_ticket.input.signature", "客户签名", "Customer's signature"},
@@ -458,7 +475,7 @@ kernel::DocumentType TicketType() {
                   .assignee_only = true,
                   .inputs = Join({TextInput("findings", true), TextInput("parts_used", false),
                                   TextInput("explanation", true), DepartureChecklist()},
-                                 service_record),
+                                 Join(Photos(), service_record)),
                   .guards = {SignedOrRefused},
                   .effect = FinishFixed,
                   .timers = {TimerEffect{TimerEffect::Op::kStart, std::string(kSlipReturn)}}},
@@ -469,7 +486,7 @@ kernel::DocumentType TicketType() {
                   .roles = technicians,
                   .assignee_only = true,
                   .inputs = Join({TextInput("findings", true), TextInput("reason", true), DepartureChecklist()},
-                                 service_record),
+                                 Join(Photos(), service_record)),
                   .guards = {SignedOrRefused},
                   .effect = Escalate,
                   .notify = {NotifyRule{NotifyRule::To::kStoreRole, kAftersalesSupervisor, "notify.repair.escalated"}}},
@@ -480,7 +497,7 @@ kernel::DocumentType TicketType() {
                   .roles = technicians,
                   .assignee_only = true,
                   .inputs = Join({TextInput("findings", true), TextInput("goods", true, 200), DepartureChecklist()},
-                                 service_record),
+                                 Join(Photos(), service_record)),
                   .guards = {SignedOrRefused},
                   .effect = TakeBack},
         ActionDef{.name = "plan_support",

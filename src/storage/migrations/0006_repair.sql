@@ -57,7 +57,8 @@ CREATE TABLE repair_visits (
     remarks         TEXT NOT NULL DEFAULT '',
     signature_file  TEXT,
     signer          TEXT NOT NULL DEFAULT '',
-    refusal_reason  TEXT NOT NULL DEFAULT ''
+    refusal_reason  TEXT NOT NULL DEFAULT '',
+    photos          TEXT NOT NULL DEFAULT '{}'  -- JSON: {"photos_before": [file hash, …], "photos_after": […]}
 );
 CREATE INDEX ix_repair_visits_document ON repair_visits (document_id);
 CREATE INDEX ix_repair_visits_technician ON repair_visits (technician_id, arrived_at_ms);
