@@ -234,6 +234,11 @@ int RunServe(const Config& config) {
     catalog::AddCatalogRoutes(router, catalog_service);
     repair::RepairService repairs(workflow.kernel());
     repair::AddRepairRoutes(router, repairs, workflow.kernel(), catalog);
+    if (!demo_logins.empty()) {
+        if (Status seeded = EnsureDemoRepairs(identity, repairs); !seeded) {
+            return Report(catalog, seeded.error());
+        }
+    }
     if (config.enable_test_routes) {
         AddTestRoutes(router);
         AddTestTicketRoutes(router, workflow.kernel(), catalog);

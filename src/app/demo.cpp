@@ -178,6 +178,43 @@ Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity, c
     return logins;
 }
 
+Status EnsureDemoRepairs(auth::IdentityService& identity, repair::RepairService& repairs) {
+    const Principal system = auth::SystemPrincipal();
+    repair::TicketQuery any;
+    any.page_size = 1;
+    AC_ASSIGN_OR_RETURN(const auto existing, repairs.List(system, any));
+    if (existing.total > 0) {
+        return Ok();
+    }
+    struct DemoTicket {
+        const char* registered_by;
+        repair::Registration form;
+    };
+    const DemoTicket tickets[] = {
+        {"sales",
+         {"王建国", "13912345601", "徐汇区", "漕溪北路 201 弄 5 号 802 室", "SF-1021-BR", "沙发扶手松动",
+          "左侧扶手一坐就晃，有响声", "visit", "2026-03-15", std::nullopt}},
+        {"agent",
+         {"陈丽华", "13912345605", "长宁区", "天山路 600 弄 2 号 1502 室", "BD-2001-180", "床板异响",
+          "翻身时床板中间吱吱响", "phone", "2025-06-01", std::nullopt}},
+        {"agent",
+         {"周小燕", "13912345609", "普陀区", "真北路 1000 弄 6 号 901 室", "CB-5001-200", "衣柜门下垂",
+          "右侧柜门关不严，下沿擦地", "web", std::nullopt, std::nullopt}},
+    };
+    for (const DemoTicket& ticket : tickets) {
+        AC_ASSIGN_OR_RETURN(const auth::Staff staff, identity.FindByUsername(system, ticket.registered_by));
+        Principal actor;
+        actor.staff_id = staff.id;
+        actor.username = staff.username;
+        actor.name = staff.name;
+        actor.roles = staff.roles;
+        actor.store_id = staff.store_id;
+        actor.via = Principal::Via::kSystem;
+        AC_RETURN_IF_ERROR(repairs.Register(actor, ticket.form, "demo"));
+    }
+    return Ok();
+}
+
 void PrintDemoLogins(const std::vector<DemoLogin>& logins, Lang lang, std::ostream& out) {
     const bool zh = lang == Lang::kZhCn;
     out << (zh ? "演示账号（密码均为 " : "Demo sign-ins (password ") << kDemoPassword << (zh ? "）：" : "):") << "\n";

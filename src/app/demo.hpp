@@ -10,6 +10,7 @@
 #include "auth/identity_service.hpp"
 #include "core/i18n.hpp"
 #include "modules/catalog/catalog_service.hpp"
+#include "modules/repair/repair_service.hpp"
 
 namespace ac::app {
 
@@ -27,6 +28,10 @@ struct DemoLogin {
 // earlier; an empty list when the database already held other staff.
 [[nodiscard]] Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity,
                                                             catalog::CatalogService& catalog);
+
+// When the demo chain has no repair ticket yet: a few registered problems in the first store, as the demo
+// after-sales agent and salesperson registered them (their 30-minute clocks start now).
+[[nodiscard]] Status EnsureDemoRepairs(auth::IdentityService& identity, repair::RepairService& repairs);
 
 // Prints the demo accounts as a table in `lang`.
 void PrintDemoLogins(const std::vector<DemoLogin>& logins, Lang lang, std::ostream& out);

@@ -49,8 +49,9 @@ TEST(Permissions, PermissionsOfListsWhatTheRolesHold) {
     const auto installer = PermissionsOf(Only(Role::kInstaller));
     EXPECT_EQ(installer, (std::vector<std::string_view>{"stores.read", "catalog.read", "repairs.read"}));
     const auto admin = PermissionsOf(Only(Role::kAdmin));
-    // Everything but registering repair problems, which is the store's and after-sales' work (C1, C4).
-    EXPECT_EQ(admin.size(), Permissions().size() - 1);
+    // Everything but registering repair problems (the store's and after-sales' work, C1, C4) and making repair
+    // visits (the technicians').
+    EXPECT_EQ(admin.size(), Permissions().size() - 2);
     EXPECT_FALSE(Allows(Only(Role::kAdmin), "repairs.register"));
 }
 

@@ -2,6 +2,7 @@
 // come back; pages name the permission they need.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { catalogRoutes } from '@/modules/catalog/routes'
+import { repairRoutes } from '@/modules/repair/routes'
 import { useSession } from '@/stores/session'
 
 declare module 'vue-router' {
@@ -20,6 +21,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'app.home' } },
       ...catalogRoutes,
+      ...repairRoutes,
       {
         path: 'documents/:resource([a-z0-9-]+)/:id(\\d+)',
         name: 'document',

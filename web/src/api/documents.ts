@@ -12,6 +12,7 @@ export type InputKind =
   | 'assignee'
   | 'number'
   | 'choice'
+  | 'photos'
 
 export interface ActionInput {
   name: string
@@ -26,6 +27,7 @@ export interface ActionInput {
   min?: number
   max?: number
   options?: { value: string; label: string }[]
+  max_items?: number
 }
 
 export interface ActionDef {

@@ -22,5 +22,6 @@ describe('list query', () => {
   it('gives the API its parameters', () => {
     const state = { q: '138', sort: 'name', page: 2, pageSize: 50, filters: { category: '', active: 'true' } }
     expect(apiParams(state)).toEqual({ q: '138', sort: 'name', page: 2, page_size: 50, active: 'true' })
+    expect(apiParams({ ...state, sort: '' })).not.toHaveProperty('sort')
   })
 })

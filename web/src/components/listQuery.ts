@@ -40,7 +40,8 @@ export function writeListQuery(state: ListQuery, defaults: { sort: string; pageS
 
 /** The API's query parameters for a list state. */
 export function apiParams(state: ListQuery): Record<string, string | number> {
-  const params: Record<string, string | number> = { page: state.page, page_size: state.pageSize, sort: state.sort }
+  const params: Record<string, string | number> = { page: state.page, page_size: state.pageSize }
+  if (state.sort) params.sort = state.sort
   if (state.q) params.q = state.q
   for (const [key, value] of Object.entries(state.filters)) if (value) params[key] = value
   return params

@@ -2,6 +2,8 @@
 import { createI18n } from 'vue-i18n'
 import catalogEn from '@/modules/catalog/i18n.en'
 import catalogZh from '@/modules/catalog/i18n.zh-CN'
+import repairEn from '@/modules/repair/i18n.en'
+import repairZh from '@/modules/repair/i18n.zh-CN'
 import en from './en'
 import zhCN from './zh-CN'
 
@@ -23,8 +25,8 @@ export function rememberLanguage(language: Language): void {
 }
 
 export const messages = {
-  'zh-CN': { ...zhCN, catalog: catalogZh },
-  en: { ...en, catalog: catalogEn },
+  'zh-CN': { ...zhCN, catalog: catalogZh, repair: repairZh },
+  en: { ...en, catalog: catalogEn, repair: repairEn },
 }
 
 export const i18n = createI18n({
