@@ -84,6 +84,7 @@ struct Workflow::Parts final : kernel::SignalSink {
 Workflow::Workflow(storage::Database& db, const Clock& clock, const Catalog& catalog, const Config& config)
     : parts_(std::make_unique<Parts>(db, clock, catalog, config)) {
     parts_->registry.Add(repair::TicketType());
+    repair::AddChecklists(parts_->registry);
     repair::AddPolicies(parts_->policies);
     if (parts_->test_types) {
         parts_->registry.Add(kernel::test_ticket::Type());

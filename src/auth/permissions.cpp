@@ -40,6 +40,7 @@ const std::vector<PermissionDef>& Table() {
         {"repairs.read", "查看维修登记", "View repair tickets", Everyone()},
         {"repairs.register", "登记维修问题", "Register repair problems",
          Of({kSalesperson, kStoreManager, kAftersalesAgent, kAftersalesSupervisor, kAftersalesHead})},
+        {"checklists.manage", "设置上门检查表", "Set visit checklists", Of({kAdmin, kAftersalesHead})},
         {"repairs.visit", "上门维修", "Make repair visits", Of({kTechnician})},
         {"sla.manage", "设置服务时限规则", "Set SLA policies", Of({kAdmin, kAftersalesHead})},
     };

@@ -115,6 +115,8 @@ class ObjectReader {
     void AddError(std::string_view name, Message message);
 
     [[nodiscard]] bool ok() const { return errors_->empty(); }
+    // The object being read (to read members whose names are not known in advance).
+    [[nodiscard]] const boost::json::object& object() const { return object_; }
     [[nodiscard]] const std::vector<FieldError>& errors() const { return *errors_; }
 
     // Success when no field error was recorded, else Error::Validation with all of them.

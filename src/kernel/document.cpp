@@ -110,4 +110,23 @@ const DocumentType* Registry::Find(std::string_view type) const {
     return nullptr;
 }
 
+void Registry::AddChecklist(ChecklistTemplate checklist) {
+    if (FindChecklist(checklist.name) != nullptr) {
+        throw std::logic_error("checklist template " + checklist.name + " is registered twice");
+    }
+    if (!CheckChecklistItems(checklist.items)) {
+        throw std::logic_error("checklist template " + checklist.name + " has bad items");
+    }
+    checklists_.push_back(std::move(checklist));
+}
+
+const ChecklistTemplate* Registry::FindChecklist(std::string_view name) const {
+    for (const ChecklistTemplate& checklist : checklists_) {
+        if (checklist.name == name) {
+            return &checklist;
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace ac::kernel

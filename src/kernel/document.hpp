@@ -19,6 +19,7 @@
 #include "core/principal.hpp"
 #include "core/result.hpp"
 #include "kernel/calendar.hpp"
+#include "kernel/checklists.hpp"
 #include "storage/database.hpp"
 
 namespace ac::kernel {
@@ -65,6 +66,7 @@ struct InputSpec {
     std::size_t max_chars = 500;         // kText
     RoleSet approver_roles;              // kApproval: the actor must hold one
     std::vector<std::string> checklist;  // kChecklist: item keys (labels are "checklist.<key>" messages)
+    std::string checklist_template;      // kChecklist: or the items of this template (configurable per store)
     RoleSet assignee_roles;              // kAssignee
     std::int64_t min = 0;                // kNumber
     std::int64_t max = 0;                // kNumber
@@ -179,8 +181,14 @@ class Registry {
     [[nodiscard]] const DocumentType* Find(std::string_view type) const;
     [[nodiscard]] const std::vector<std::unique_ptr<DocumentType>>& types() const { return types_; }
 
+    // Adds a checklist template (its built-in items). Throws std::logic_error for a duplicate name or bad items.
+    void AddChecklist(ChecklistTemplate checklist);
+    [[nodiscard]] const ChecklistTemplate* FindChecklist(std::string_view name) const;
+    [[nodiscard]] const std::vector<ChecklistTemplate>& checklists() const { return checklists_; }
+
   private:
     std::vector<std::unique_ptr<DocumentType>> types_;
+    std::vector<ChecklistTemplate> checklists_;
 };
 
 // What the kernel needs to know about people and stores, provided by the identity module (auth/).

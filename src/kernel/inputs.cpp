@@ -96,6 +96,16 @@ void ReadChecklist(json::ObjectReader& inputs, const InputSpec& spec, ActionInpu
     if (!reader) {
         return;
     }
+    if (!spec.checklist_template.empty()) {
+        // The items depend on the store's template: every member is read here, the kernel checks the keys.
+        for (const auto& member : reader->object()) {
+            const std::string key(member.key());
+            if (const std::optional<bool> checked = reader->Bool(key, false)) {
+                out.checklist[key] = *checked;
+            }
+        }
+        return;
+    }
     for (const std::string& item : spec.checklist) {
         if (const std::optional<bool> checked = reader->Bool(item, false)) {
             out.checklist[item] = *checked;

@@ -391,14 +391,29 @@ Status Kernel::CheckInputs(Transaction& tx, const Principal& actor, const Docume
                     }
                 }
                 break;
-            case InputKind::kChecklist:
-                for (const std::string& item : spec.checklist) {
+            case InputKind::kChecklist: {
+                std::vector<std::string> keys = spec.checklist;
+                if (!spec.checklist_template.empty()) {
+                    AC_ASSIGN_OR_RETURN(const std::vector<ChecklistItem> items,
+                                        EffectiveChecklist(tx, document.store_id, spec.checklist_template));
+                    keys.clear();
+                    for (const ChecklistItem& item : items) {
+                        keys.push_back(item.key);
+                    }
+                    for (const auto& [key, checked] : inputs.checklist) {
+                        if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                            add(spec.name + "." + key, Message{"field.unknown", {}});
+                        }
+                    }
+                }
+                for (const std::string& item : keys) {
                     const auto it = inputs.checklist.find(item);
                     if (it == inputs.checklist.end() || !it->second) {
                         add(spec.name + "." + item, Message{"kernel.checklist_unchecked", {}});
                     }
                 }
                 break;
+            }
             case InputKind::kAssignee: {
                 if (!inputs.assignee) {
                     if (spec.required) {
@@ -472,6 +487,25 @@ Status Kernel::CheckInputs(Transaction& tx, const Principal& actor, const Docume
             DocumentRepository::AttachFile(tx, document.id, *inputs.signature_hash, inputs.signature->media_type, now));
     }
     return Ok();
+}
+
+Result<std::vector<ChecklistItem>> Kernel::EffectiveChecklist(Transaction& tx, StoreId store, std::string_view name) {
+    const ChecklistTemplate* built_in = registry_.FindChecklist(name);
+    if (built_in == nullptr) {
+        return Fail(Error::Make(ErrorCode::kNotFound, "kernel.checklist_unknown", {{"name", std::string(name)}}));
+    }
+    for (const std::int64_t scope : {store.value(), std::int64_t{0}}) {
+        AC_ASSIGN_OR_RETURN(const auto found, ChecklistRepository::Find(tx, name, scope));
+        if (found) {
+            return found->items;
+        }
+    }
+    return built_in->items;
+}
+
+Result<std::vector<ChecklistItem>> Kernel::EffectiveChecklist(StoreId store, std::string_view name) {
+    return storage::RunInTransaction(db_, TxMode::kRead,
+                                     [&](Transaction& tx) { return EffectiveChecklist(tx, store, name); });
 }
 
 Result<Document> Kernel::Create(const Principal& actor, const CreateRequest& request) {

@@ -83,6 +83,12 @@ class Kernel {
 
     // A store's calendar: its time zone and its stored working hours (or the defaults).
     [[nodiscard]] Result<Calendar> StoreCalendar(storage::Transaction& tx, StoreId store);
+    // A checklist template's items for a store: the store's override, else the chain's, else the built-in.
+    // Error: kNotFound "kernel.checklist_unknown".
+    [[nodiscard]] Result<std::vector<ChecklistItem>> EffectiveChecklist(storage::Transaction& tx, StoreId store,
+                                                                        std::string_view name);
+    // The same in a read transaction of its own.
+    [[nodiscard]] Result<std::vector<ChecklistItem>> EffectiveChecklist(StoreId store, std::string_view name);
     // A policy's rule for a store: the store's override, else the chain's, else the built-in.
     [[nodiscard]] Result<DeadlineRule> EffectiveRule(storage::Transaction& tx, StoreId store, std::string_view name);
 

@@ -240,6 +240,26 @@ class PermissionMatrixApi : public ::testing::Test {
                 const std::int64_t version = t == Target::kMissing ? 1 : VersionOf(path);
                 return Call{path, R"({"version":)" + std::to_string(version) + R"(,"model":"M"})"};
             }};
+        fixtures["PUT /api/v1/checklist-templates/{name}"] = {
+            by_id, [this](Target t) {
+                const std::int64_t store = StoreFor(t == Target::kMissing ? Target::kOwn : t);
+                const boost::json::value listed =
+                    admin_->Get("/api/v1/checklist-templates?store_id=" + std::to_string(store)).Json();
+                std::int64_t version = 0;
+                for (const auto& entry : listed.at("items").as_array()) {
+                    if (entry.at("name") == "repair.arrival" && !entry.at("store").is_null()) {
+                        version = entry.at("store").at("version").as_int64();
+                    }
+                }
+                return Call{"/api/v1/checklist-templates/repair.arrival",
+                            R"({"store_id":)" + std::to_string(StoreFor(t)) + R"(,"version":)" +
+                                std::to_string(version) + R"(,"items":[{"key":"k)" + Unique() +
+                                R"(","zh_cn":"项","en":"item"}]})"};
+            }};
+        fixtures["DELETE /api/v1/checklist-templates/{name}"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/checklist-templates/repair.arrival?store_id=" + std::to_string(StoreFor(t)), ""};
+            }};
         fixtures["GET /api/v1/repair-tickets"] = {{Target::kNone}, [](Target) {
                                                       return Call{"/api/v1/repair-tickets", ""};
                                                   }};

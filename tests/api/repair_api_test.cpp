@@ -5,6 +5,7 @@
 #include <functional>
 #include <thread>
 
+#include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include "support/api_session.hpp"
@@ -400,6 +401,76 @@ TEST_F(RepairApi, MyVisitsShowTheProblemAndWhatToBringAndADelayIsAnnouncedInAdva
     EXPECT_EQ(late.status, 422);
     EXPECT_EQ(late.Json().at("error").at("fields").at("inputs.customer_notice.contacted_at"),
               "应在原约定时间结束前告知客户");
+}
+
+// rules: C6 Q6 Q9 Q12 Q14 Q15
+TEST_F(RepairApi, AStoreCanChangeAVisitChecklistAndTheVisitAsksForExactlyThat) {
+    ApiSession head = As("head");
+    ApiSession tech = As("tech");
+    const std::string store = std::to_string(store_a_);
+    const auto templates = head.Get("/api/v1/checklist-templates?store_id=" + store).Json();
+    boost::json::array items;
+    for (const auto& entry : templates.at("items").as_array()) {
+        if (entry.at("name") == "repair.arrival") {
+            items = entry.at("effective").as_array();
+        }
+    }
+    ASSERT_EQ(items.size(), 5u);
+    EXPECT_EQ(items.at(0).at("zh_cn"), "已备好可能需要的工具和配件");
+
+    // Bad items name their field and change nothing; only the head and administrators may change them.
+    const HttpResponse empty = head.Send("PUT", "/api/v1/checklist-templates/repair.arrival",
+                                         R"({"store_id":)" + store + R"(,"version":0,"items":[]})");
+    EXPECT_EQ(empty.status, 422);
+    const HttpResponse bad = head.Send(
+        "PUT", "/api/v1/checklist-templates/repair.arrival",
+        R"({"store_id":)" + store +
+            R"(,"version":0,"items":[{"key":"Bad Key","zh_cn":"甲","en":"a"},{"key":"x","zh_cn":"","en":"b"},)"
+            R"({"key":"x","zh_cn":"乙","en":"b"}]})");
+    EXPECT_EQ(bad.status, 422);
+    const auto bad_fields = bad.Json().at("error").at("fields").as_object();
+    EXPECT_EQ(bad_fields.at("items[0].key"), "只能使用小写字母、数字和下划线（最多 40 个）");
+    EXPECT_EQ(bad_fields.at("items[1].zh_cn"), "不能为空");
+    EXPECT_EQ(bad_fields.at("items[2].key"), "与前面的项重复");
+    EXPECT_EQ(head.Send("PUT", "/api/v1/checklist-templates/no.such", R"({"version":0,"items":[]})").status, 404);
+    items.push_back(boost::json::object{{"key", "mask"}, {"zh_cn", "已佩戴口罩"}, {"en", "Wearing a mask"}});
+    const std::string body =
+        R"({"store_id":)" + store + R"(,"version":0,"items":)" + boost::json::serialize(items) + "}";
+    EXPECT_EQ(As("supervisor").Send("PUT", "/api/v1/checklist-templates/repair.arrival", body).status, 403);
+    const HttpResponse put = head.Send("PUT", "/api/v1/checklist-templates/repair.arrival", body);
+    ASSERT_EQ(put.status, 200) << put.body;
+    EXPECT_EQ(put.Json().at("version"), 1);
+    EXPECT_EQ(head.Send("PUT", "/api/v1/checklist-templates/repair.arrival", body).status, 409) << "version 0 again";
+
+    // The visit asks for exactly the store's items, worded as the store set them.
+    const auto ticket = Dispatched("13920000010");
+    bool offered = false;
+    const boost::json::value seen = tech.Get(Path(ticket)).Json();
+    for (const auto& action : seen.at("actions").as_array()) {
+        if (action.at("name") == "arrive") {
+            const auto& offered_items = action.at("inputs").at(0).at("items").as_array();
+            offered = offered_items.size() == 6 && offered_items.at(5).at("label") == "已佩戴口罩";
+        }
+    }
+    EXPECT_TRUE(offered);
+    const HttpResponse without_mask = Act(tech, ticket, "arrive", kArrival);
+    EXPECT_EQ(without_mask.status, 422);
+    EXPECT_EQ(without_mask.Json().at("error").at("fields").at("inputs.arrival_checklist.mask"), "此项尚未确认");
+    const std::string with_mask = kArrival.substr(0, kArrival.size() - 1) + R"(,"mask":true})";
+    const HttpResponse unknown =
+        Act(tech, ticket, "arrive", with_mask.substr(0, with_mask.size() - 1) + R"(,"umbrella":true})");
+    EXPECT_EQ(unknown.Json().at("error").at("fields").at("inputs.arrival_checklist.umbrella"), "不是可识别的字段");
+    ASSERT_EQ(Act(tech, ticket, "arrive", with_mask).status, 200);
+
+    // Removing the override brings the built-in items back.
+    ASSERT_EQ(head.Delete("/api/v1/checklist-templates/repair.arrival?store_id=" + store).status, 204);
+    const auto after = head.Get("/api/v1/checklist-templates?store_id=" + store).Json();
+    for (const auto& entry : after.at("items").as_array()) {
+        if (entry.at("name") == "repair.arrival") {
+            EXPECT_EQ(entry.at("effective").as_array().size(), 5u);
+            EXPECT_TRUE(entry.at("store").is_null());
+        }
+    }
 }
 
 // rules: C7 C10 Q23

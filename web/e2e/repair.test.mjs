@@ -16,6 +16,17 @@ after(async () => {
   await server?.stop()
 })
 
+// Submits the open action form and waits for it to close; a refusal shows the server's message in the error.
+async function submitAction(page) {
+  await page.locator('[data-test="action-submit"]').click()
+  try {
+    await page.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden', timeout: 10_000 })
+  } catch (error) {
+    const shown = await page.locator('[data-test="action-dialog"]').innerText().catch(() => '')
+    throw new Error(`the action form did not close: ${shown}`)
+  }
+}
+
 function local(date) {
   const pad = (n) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:00`
@@ -72,8 +83,7 @@ describe('a repair', () => {
         await input.press('Enter')
       }
       await deskPage.locator('[data-test="input-note"]').fill('客户明天上午在家')
-      await deskPage.locator('[data-test="action-submit"]').click()
-      await deskPage.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden' })
+      await submitAction(deskPage)
       await deskPage.locator('[data-test="document-state"]').getByText('已约上门').waitFor()
     } finally {
       await desk.close()
@@ -105,8 +115,7 @@ describe('a repair', () => {
       for (const item of ['tools_prepared', 'problem_read', 'greeted_with_id', 'consent', 'protection']) {
         await mobile.locator(`[data-test="check-${item}"]`).click()
       }
-      await mobile.locator('[data-test="action-submit"]').click()
-      await mobile.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden' })
+      await submitAction(mobile)
       await mobile.locator('[data-test="document-state"]').getByText('上门中').waitFor()
 
       await mobile.locator('[data-test="action-finish_fixed"]').click()
@@ -125,8 +134,7 @@ describe('a repair', () => {
       await mobile.mouse.up()
       await mobile.locator('[data-test="input-signature-signer"]').fill('王建国')
       await screenshot(mobile, 'phone-repair-finish')
-      await mobile.locator('[data-test="action-submit"]').click()
-      await mobile.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden' })
+      await submitAction(mobile)
       await mobile.locator('[data-test="document-state"]').getByText('已修复').waitFor()
       await mobile.locator('[data-test="visit"]').first().waitFor()
       await screenshot(mobile, 'phone-repair-done')

@@ -192,9 +192,146 @@ Result<http::Response> DeletePolicy(Kernel& kernel, http::Request& request) {
     return http::Response::NoContent();
 }
 
+// ---- checklist templates --------------------------------------------------------------------------------------
+
+boost::json::value ItemsValue(const std::vector<ChecklistItem>& items) {
+    boost::json::array array;
+    for (const ChecklistItem& item : items) {
+        array.push_back(boost::json::object{{"key", item.key}, {"zh_cn", item.zh_cn}, {"en", item.en}});
+    }
+    return array;
+}
+
+boost::json::value OverrideValue(const std::optional<ChecklistOverride>& o) {
+    if (!o) {
+        return nullptr;
+    }
+    return boost::json::object{{"items", ItemsValue(o->items)}, {"version", o->version}};
+}
+
+Result<http::Response> ListChecklists(Kernel& kernel, http::Request& request) {
+    http::QueryReader query(request);
+    const auto store_param = query.Int("store_id", 1, std::numeric_limits<std::int64_t>::max());
+    query.RejectUnknown();
+    AC_RETURN_IF_ERROR(query.Finish());
+    AC_ASSIGN_OR_RETURN(const std::int64_t store, StoreScopeOf(kernel, request, store_param));
+    return storage::RunInTransaction(kernel.db(), TxMode::kRead, [&](Transaction& tx) -> Result<http::Response> {
+        boost::json::array items;
+        for (const ChecklistTemplate& checklist : kernel.registry().checklists()) {
+            AC_ASSIGN_OR_RETURN(const auto chain, ChecklistRepository::Find(tx, checklist.name, 0));
+            std::optional<ChecklistOverride> own;
+            if (store != 0) {
+                AC_ASSIGN_OR_RETURN(own, ChecklistRepository::Find(tx, checklist.name, store));
+            }
+            const std::vector<ChecklistItem>& effective = own ? own->items : chain ? chain->items : checklist.items;
+            items.push_back(boost::json::object{{"name", checklist.name},
+                                                {"default", ItemsValue(checklist.items)},
+                                                {"chain", OverrideValue(chain)},
+                                                {"store", OverrideValue(own)},
+                                                {"effective", ItemsValue(effective)}});
+        }
+        return http::JsonResponse(
+            200, boost::json::object{{"store_id", store == 0 ? boost::json::value(nullptr) : boost::json::value(store)},
+                                     {"items", std::move(items)}});
+    });
+}
+
+Result<const ChecklistTemplate*> FindChecklist(Kernel& kernel, const http::Request& request) {
+    const std::string name(request.PathParam("name"));
+    const ChecklistTemplate* checklist = kernel.registry().FindChecklist(name);
+    if (checklist == nullptr) {
+        return Fail(Error::Make(ErrorCode::kNotFound, "kernel.checklist_unknown", {{"name", name}}));
+    }
+    return checklist;
+}
+
+Result<http::Response> PutChecklist(Kernel& kernel, http::Request& request) {
+    AC_ASSIGN_OR_RETURN(const ChecklistTemplate* checklist, FindChecklist(kernel, request));
+    AC_ASSIGN_OR_RETURN(const boost::json::object body, http::ReadJsonObject(request));
+    json::ObjectReader reader(body);
+    const auto store_param = reader.Int("store_id", {.required = false, .min = 1});
+    const auto version = reader.Int("version", {.min = 0});
+    std::vector<ChecklistItem> items;
+    if (const boost::json::array* array = reader.Array("items", {.max_items = kMaxChecklistItems})) {
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            if (auto item = reader.Item("items", *array, i)) {
+                ChecklistItem parsed;
+                // Types here; the rules (blank, length, key characters) for all items at once below.
+                constexpr json::StringRule kAny{.required = false, .max_chars = 1000};
+                parsed.key = item->String("key", kAny).value_or("");
+                parsed.zh_cn = item->String("zh_cn", kAny).value_or("");
+                parsed.en = item->String("en", kAny).value_or("");
+                item->RejectUnknownFields();
+                items.push_back(std::move(parsed));
+            }
+        }
+    }
+    reader.RejectUnknownFields();
+    AC_RETURN_IF_ERROR(reader.Finish());
+    AC_RETURN_IF_ERROR(CheckChecklistItems(items));
+    AC_ASSIGN_OR_RETURN(const std::int64_t store, StoreScopeOf(kernel, request, store_param));
+    ChecklistOverride stored{checklist->name, store, items, 0, kernel.clock().Now()};
+    AC_ASSIGN_OR_RETURN(
+        const std::optional<ChecklistOverride> written,
+        storage::RunInTransaction(
+            kernel.db(), TxMode::kWrite, [&](Transaction& tx) -> Result<std::optional<ChecklistOverride>> {
+                AC_ASSIGN_OR_RETURN(
+                    const bool done,
+                    ChecklistRepository::Put(tx, stored, *version, request.principal->staff_id, stored.updated_at));
+                if (!done) {
+                    return std::optional<ChecklistOverride>();
+                }
+                return ChecklistRepository::Find(tx, checklist->name, store);
+            }));
+    if (!written) {
+        return Fail(Error::Make(ErrorCode::kAborted, "error.conflict"));
+    }
+    return http::JsonResponse(
+        200, boost::json::object{{"name", checklist->name},
+                                 {"store_id", store == 0 ? boost::json::value(nullptr) : boost::json::value(store)},
+                                 {"items", ItemsValue(written->items)},
+                                 {"version", written->version}});
+}
+
+Result<http::Response> DeleteChecklist(Kernel& kernel, http::Request& request) {
+    AC_ASSIGN_OR_RETURN(const ChecklistTemplate* checklist, FindChecklist(kernel, request));
+    http::QueryReader query(request);
+    const auto store_param = query.Int("store_id", 1, std::numeric_limits<std::int64_t>::max());
+    query.RejectUnknown();
+    AC_RETURN_IF_ERROR(query.Finish());
+    AC_ASSIGN_OR_RETURN(const std::int64_t store, StoreScopeOf(kernel, request, store_param));
+    AC_RETURN_IF_ERROR(storage::RunInTransaction(kernel.db(), TxMode::kWrite, [&](Transaction& tx) -> Status {
+        AC_RETURN_IF_ERROR(ChecklistRepository::Delete(tx, checklist->name, store));
+        return Ok();
+    }));
+    return http::Response::NoContent();
+}
+
 }  // namespace
 
 void AddCalendarRoutes(http::Router& router, Kernel& kernel, const Catalog& catalog) {
+    router.Add(http::Route{
+        .method = http::Method::kGet,
+        .pattern = "/api/v1/checklist-templates",
+        .handler = [&kernel](http::Request& request) { return ListChecklists(kernel, request); },
+        .permission = std::string(http::kAuthenticated),
+        .doc = {.summary = "Checklist templates: built-in items, chain and store overrides, and the items in effect "
+                           "(?store_id=)",
+                .tag = "settings"}});
+    router.Add(http::Route{
+        .method = http::Method::kPut,
+        .pattern = "/api/v1/checklist-templates/{name}",
+        .handler = [&kernel](http::Request& request) { return PutChecklist(kernel, request); },
+        .permission = "checklists.manage",
+        .doc = {.summary = "Set a template's items for the chain or one store: {store_id?, version (0 for a new "
+                           "override), items: [{key, zh_cn, en}]}",
+                .tag = "settings"}});
+    router.Add(
+        http::Route{.method = http::Method::kDelete,
+                    .pattern = "/api/v1/checklist-templates/{name}",
+                    .handler = [&kernel](http::Request& request) { return DeleteChecklist(kernel, request); },
+                    .permission = "checklists.manage",
+                    .doc = {.summary = "Remove an override (?store_id=; none: the chain's)", .tag = "settings"}});
     router.Add(http::Route{
         .method = http::Method::kGet,
         .pattern = "/api/v1/stores/{id}/calendar",
@@ -263,6 +400,9 @@ std::vector<std::string> MissingLabels(const Registry& registry, const Policies&
                 need(prefix + ".input." + input.name);
                 for (const std::string& option : input.options) {
                     need(prefix + ".choice." + input.name + "." + option);
+                }
+                if (!input.checklist_template.empty() && registry.FindChecklist(input.checklist_template) == nullptr) {
+                    missing.push_back("checklist template " + input.checklist_template);
                 }
                 for (const std::string& item : input.checklist) {
                     need(prefix + ".checklist." + item);

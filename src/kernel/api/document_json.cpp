@@ -27,7 +27,8 @@ boost::json::array RoleCodes(const RoleSet& roles) {
     return codes;
 }
 
-boost::json::object InputJson(const Catalog& catalog, Lang lang, const DocumentType& type, const InputSpec& spec) {
+boost::json::object InputJson(Kernel& kernel, const Catalog& catalog, Lang lang, const DocumentType& type,
+                              const Document& document, const InputSpec& spec) {
     const std::string prefix = "doc." + type.type + ".";
     boost::json::object input{{"name", spec.name},
                               {"kind", InputKindName(spec.kind)},
@@ -56,6 +57,20 @@ boost::json::object InputJson(const Catalog& catalog, Lang lang, const DocumentT
             break;
         case InputKind::kChecklist: {
             boost::json::array items;
+            if (!spec.checklist_template.empty()) {
+                // The store's wording, in the caller's language; the built-in items if the store's cannot be read.
+                Result<std::vector<ChecklistItem>> effective =
+                    kernel.EffectiveChecklist(document.store_id, spec.checklist_template);
+                const ChecklistTemplate* built_in = kernel.registry().FindChecklist(spec.checklist_template);
+                const std::vector<ChecklistItem> fallback =
+                    built_in != nullptr ? built_in->items : std::vector<ChecklistItem>{};
+                for (const ChecklistItem& item : effective ? *effective : fallback) {
+                    items.push_back(
+                        boost::json::object{{"key", item.key}, {"label", lang == Lang::kEn ? item.en : item.zh_cn}});
+                }
+                input["items"] = std::move(items);
+                break;
+            }
             for (const std::string& item : spec.checklist) {
                 items.push_back(boost::json::object{
                     {"key", item}, {"label", Label(catalog, lang, prefix + "checklist." + item, item)}});
@@ -149,7 +164,7 @@ boost::json::object DocumentJson(Kernel& kernel, const Catalog& catalog, Lang la
         const std::string prefix = "doc." + document.type + ".";
         boost::json::array inputs;
         for (const InputSpec& spec : action->inputs) {
-            inputs.push_back(InputJson(catalog, lang, *type, spec));
+            inputs.push_back(InputJson(kernel, catalog, lang, *type, document, spec));
         }
         actions.push_back(boost::json::object{
             {"name", action->name},

@@ -60,9 +60,8 @@ InputSpec TimeInput(std::string name) {
 // The checklist confirmed on arrival: prepared (C6, Q6), the problem read (Q7), greeting and ID (Q9), the
 // customer's consent (Q12), shoe covers and floor protection (Q14/Q15).
 InputSpec ArrivalChecklist() {
-    return InputSpec{.name = "arrival_checklist",
-                     .kind = InputKind::kChecklist,
-                     .checklist = {"tools_prepared", "problem_read", "greeted_with_id", "consent", "protection"}};
+    return InputSpec{
+        .name = "arrival_checklist", .kind = InputKind::kChecklist, .checklist_template = "repair.arrival"};
 }
 
 // The checklist confirmed before leaving: nothing damaged (C9, Q20/Q21), cause and usage explained (C10), the
@@ -70,9 +69,7 @@ InputSpec ArrivalChecklist() {
 // farewell and nothing else needed (Q24).
 InputSpec DepartureChecklist() {
     return InputSpec{
-        .name = "departure_checklist",
-        .kind = InputKind::kChecklist,
-        .checklist = {"no_damage", "explained", "three_donts", "to_specification", "cleaned_up", "farewell"}};
+        .name = "departure_checklist", .kind = InputKind::kChecklist, .checklist_template = "repair.departure"};
 }
 
 // The service record (Q23): the customer's rating, remarks and signature, or why they did not sign.
@@ -359,24 +356,6 @@ constexpr MessageDef kMessages[] = {
     {"doc.repair_ticket.choice.outcome.busy", "占线", "Busy"},
     {"doc.repair_ticket.choice.outcome.wrong_number", "号码错误", "Wrong number"},
     {"doc.repair_ticket.choice.outcome.reached_not_agreed", "已接通，未约定", "Reached, nothing agreed"},
-    {"doc.repair_ticket.checklist.tools_prepared", "已备好可能需要的工具和配件", "Tools and likely parts prepared"},
-    {"doc.repair_ticket.checklist.problem_read", "上门前已阅读登记的问题", "Read the registered problem"},
-    {"doc.repair_ticket.checklist.greeted_with_id", "微笑问候、自我介绍并出示工作证",
-     "Greeted, introduced myself, showed ID"},
-    {"doc.repair_ticket.checklist.consent", "经客户同意后开始工作", "Started with the customer's consent"},
-    {"doc.repair_ticket.checklist.protection", "已穿鞋套、铺好地面保护", "Shoe covers on, floor protected"},
-    {"doc.repair_ticket.checklist.no_damage", "未损坏客户家中其他物品，未打扰客户休息用餐",
-     "Nothing else damaged, the customer not disturbed"},
-    {"doc.repair_ticket.checklist.explained", "已向客户说明故障原因和使用注意事项",
-     "Explained the cause and how to use it"},
-    {"doc.repair_ticket.checklist.three_donts", "三不要：不吃喝、不收礼，不乱动客户物品，不乱说话",
-     "The three don'ts kept"},
-    {"doc.repair_ticket.checklist.to_specification", "按规范操作，无漏装错装，与订单核对无误",
-     "To specification, checked against the order"},
-    {"doc.repair_ticket.checklist.cleaned_up", "已清理并带走作业垃圾", "Waste cleaned up and taken away"},
-    {"doc.repair_ticket.checklist.farewell", "已道别并询问是否还有其他需要",
-     "Said goodbye and asked if anything else is needed"},
-    {"doc.repair_ticket.checklist.receipt_taken_back", "已收回取件收据", "Receipt taken back"},
     {"doc.repair_ticket.checklist.slip_returned", "维修单已交回售后部", "Repair slip returned to after-sales"},
     {"sla.repair.first_contact", "30 分钟内联系客户", "Contact within 30 minutes"},
     {"sla.repair.slip_return", "维修单交回", "Repair slip returned"},
@@ -515,8 +494,7 @@ kernel::DocumentType TicketType() {
                   .assignee_only = true,
                   .inputs = Join({InputSpec{.name = "return_checklist",
                                             .kind = InputKind::kChecklist,
-                                            .checklist = {"receipt_taken_back", "to_specification", "no_damage",
-                                                          "cleaned_up", "farewell"}}},
+                                            .checklist_template = "repair.return"}},
                                  ServiceRecord(true)),
                   .effect = ReturnGoods,
                   .timers = {TimerEffect{TimerEffect::Op::kStart, std::string(kSlipReturn)}}},
@@ -552,6 +530,39 @@ kernel::DocumentType TicketType() {
                   .timers = {TimerEffect{TimerEffect::Op::kStop, std::string(kFirstContact)}}},
     };
     return type;
+}
+
+void AddChecklists(kernel::Registry& registry) {
+    using kernel::ChecklistItem;
+    // On arrival: prepared (C6, Q6), the problem read (Q7), greeting and ID (Q9), consent (Q12), shoe covers and
+    // floor protection (Q14, Q15).
+    registry.AddChecklist(
+        {"repair.arrival",
+         {ChecklistItem{"tools_prepared", "已备好可能需要的工具和配件", "Tools and likely parts prepared"},
+          ChecklistItem{"problem_read", "上门前已阅读登记的问题", "Read the registered problem"},
+          ChecklistItem{"greeted_with_id", "微笑问候、自我介绍并出示工作证", "Greeted, introduced myself, showed ID"},
+          ChecklistItem{"consent", "经客户同意后开始工作", "Started with the customer's consent"},
+          ChecklistItem{"protection", "已穿鞋套、铺好地面保护", "Shoe covers on, floor protected"}}});
+    // Before leaving: nothing damaged and the customer not disturbed (C9, Q20, Q21), explained (C10), the three
+    // don'ts (Q11), to specification and checked against the order (Q13, Q16), waste taken away (C11, Q22),
+    // farewell (Q24).
+    const ChecklistItem no_damage{"no_damage", "未损坏客户家中其他物品，未打扰客户休息用餐",
+                                  "Nothing else damaged, the customer not disturbed"};
+    const ChecklistItem to_specification{"to_specification", "按规范操作，无漏装错装，与订单核对无误",
+                                         "To specification, checked against the order"};
+    const ChecklistItem cleaned_up{"cleaned_up", "已清理并带走作业垃圾", "Waste cleaned up and taken away"};
+    const ChecklistItem farewell{"farewell", "已道别并询问是否还有其他需要",
+                                 "Said goodbye and asked if anything else is needed"};
+    registry.AddChecklist(
+        {"repair.departure",
+         {no_damage,
+          ChecklistItem{"explained", "已向客户说明故障原因和使用注意事项", "Explained the cause and how to use it"},
+          ChecklistItem{"three_donts", "三不要：不吃喝、不收礼，不乱动客户物品，不乱说话", "The three don'ts kept"},
+          to_specification, cleaned_up, farewell}});
+    // Returning repaired goods: the receipt taken back (C8) and the same care.
+    registry.AddChecklist({"repair.return",
+                           {ChecklistItem{"receipt_taken_back", "已收回取件收据", "Receipt taken back"},
+                            to_specification, no_damage, cleaned_up, farewell}});
 }
 
 void AddPolicies(kernel::Policies& policies) {
