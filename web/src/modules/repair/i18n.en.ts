@@ -81,6 +81,8 @@ const en: typeof zh = {
     none: 'None',
   },
   visits: {
+    today: 'Today',
+    other: 'Other open visits',
     empty: 'No visits to make',
     call: 'Call',
   },
