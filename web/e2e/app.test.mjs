@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { generate, schemaFile } from './api-types.mjs'
-import { apiSession, artifacts, desktop, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
+import { apiSession, artifacts, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
 
 let server
 let browser
@@ -205,14 +205,7 @@ describe('a document', () => {
       await signIn(mobile, server.url, 'technician')
       await mobile.goto(`${server.url}${path_}`)
       await mobile.locator('[data-test="action-complete"]').click()
-      const canvas = mobile.locator('[data-test="signature-canvas"]')
-      await canvas.waitFor()
-      const box = await canvas.boundingBox()
-      // A signature drawn with a finger: a few strokes across the pad.
-      await mobile.mouse.move(box.x + 20, box.y + box.height / 2)
-      await mobile.mouse.down()
-      for (let i = 1; i <= 12; i++) await mobile.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25))
-      await mobile.mouse.up()
+      await drawSignature(mobile)
       await mobile.locator('[data-test="input-signature-signer"]').fill('王建国')
       await mobile.locator('[data-test="check-assembled"]').click()
       await mobile.locator('[data-test="check-cleaned"]').click()

@@ -2,7 +2,7 @@
 // technician makes it on a phone: arrival checklist, findings, departure checklist, rating and signature.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { apiSession, desktop, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
+import { apiSession, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
 
 let server
 let browser
@@ -125,13 +125,7 @@ describe('a repair', () => {
         await mobile.locator(`[data-test="check-${item}"]`).click()
       }
       await mobile.locator('[data-test="input-rating"] .el-rate__item').nth(4).click()
-      const canvas = mobile.locator('[data-test="signature-canvas"]')
-      await canvas.scrollIntoViewIfNeeded()
-      const box = await canvas.boundingBox()
-      await mobile.mouse.move(box.x + 20, box.y + box.height / 2)
-      await mobile.mouse.down()
-      for (let i = 1; i <= 10; i++) await mobile.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20))
-      await mobile.mouse.up()
+      await drawSignature(mobile)
       await mobile.locator('[data-test="input-signature-signer"]').fill('王建国')
       await screenshot(mobile, 'phone-repair-finish')
       await submitAction(mobile)

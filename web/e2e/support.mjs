@@ -105,3 +105,19 @@ export async function apiSession(baseUrl, login) {
     return text ? JSON.parse(text) : undefined
   }
 }
+
+/** Draws a signature on the pad with the mouse (a finger on a phone), until the pad says it holds one. */
+export async function drawSignature(page) {
+  const canvas = page.locator('[data-test="signature-canvas"]')
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await canvas.scrollIntoViewIfNeeded()
+    const box = await canvas.boundingBox()
+    await page.mouse.move(box.x + 20, box.y + box.height / 2)
+    await page.mouse.down()
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20))
+    await page.mouse.up()
+    if ((await canvas.getAttribute('data-signed')) === 'true') return
+  }
+  throw new Error('the signature pad stayed empty')
+}
+
