@@ -300,10 +300,11 @@ Result<http::Response> DeleteChecklist(Kernel& kernel, http::Request& request) {
     query.RejectUnknown();
     AC_RETURN_IF_ERROR(query.Finish());
     AC_ASSIGN_OR_RETURN(const std::int64_t store, StoreScopeOf(kernel, request, store_param));
-    AC_RETURN_IF_ERROR(storage::RunInTransaction(kernel.db(), TxMode::kWrite, [&](Transaction& tx) -> Status {
+    const Status deleted = storage::RunInTransaction(kernel.db(), TxMode::kWrite, [&](Transaction& tx) -> Status {
         AC_RETURN_IF_ERROR(ChecklistRepository::Delete(tx, checklist->name, store));
         return Ok();
-    }));
+    });
+    AC_RETURN_IF_ERROR(deleted);
     return http::Response::NoContent();
 }
 
