@@ -11,7 +11,11 @@ namespace {
 constexpr std::string_view kAssetsPrefix = "assets/";
 
 std::string EtagOf(std::string_view data) {
-    return "\"" + Sha256Hex(data).substr(0, 32) + "\"";
+    const std::string hex = Sha256Hex(data);
+    std::string etag(1, '"');
+    etag.append(hex, 0, 32);
+    etag.push_back('"');
+    return etag;
 }
 
 bool AcceptsGzip(const Request& request) {

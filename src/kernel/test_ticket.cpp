@@ -20,7 +20,13 @@ Status SetAppointment(storage::Transaction& tx, DocumentId id, Instant at) {
 }
 
 std::string TimeJson(const std::optional<Instant>& at) {
-    return at ? "\"" + FormatRfc3339(*at) + "\"" : "null";
+    if (!at) {
+        return "null";
+    }
+    std::string json(1, '"');
+    json.append(FormatRfc3339(*at));
+    json.push_back('"');
+    return json;
 }
 
 // The appointment input must lie ahead.

@@ -164,10 +164,20 @@ std::string RowPrefix(std::size_t row) {
 
 // "13800138000 / 021-62345678；…": the phones of one cell.
 std::vector<std::string> SplitPhoneCell(const std::string& cell) {
-    std::string text = cell;
-    for (const std::string_view separator : {"；", "，", "、", "／"}) {
-        for (std::size_t at = text.find(separator); at != std::string::npos; at = text.find(separator, at)) {
-            text.replace(at, separator.size(), " ");
+    // Full-width separators become spaces.
+    std::string text;
+    for (std::size_t i = 0; i < cell.size();) {
+        bool separator = false;
+        for (const std::string_view wide : {"；", "，", "、", "／"}) {
+            if (cell.compare(i, wide.size(), wide) == 0) {
+                text.push_back(' ');
+                i += wide.size();
+                separator = true;
+                break;
+            }
+        }
+        if (!separator) {
+            text.push_back(cell[i++]);
         }
     }
     std::vector<std::string> phones;
