@@ -5,7 +5,10 @@
 #include "kernel/messages.hpp"
 #include "kernel/test_ticket.hpp"
 #include "modules/catalog/messages.hpp"
+#include "modules/contracts/contract_workflow.hpp"
+#include "modules/delivery/delivery_workflow.hpp"
 #include "modules/repair/repair_workflow.hpp"
+#include "modules/visits/visit_inputs.hpp"
 #include "storage/messages.hpp"
 
 namespace ac::app {
@@ -40,6 +43,9 @@ Catalog BuildCatalog() {
     catalog.Add(kernel::test_ticket::Messages());
     catalog.Add(catalog::CatalogMessages());
     catalog.Add(repair::Messages());
+    catalog.Add(visits::Messages());
+    catalog.Add(contracts::Messages());
+    catalog.Add(delivery::Messages());
     catalog.Add(kAppMessages);
     return catalog;
 }

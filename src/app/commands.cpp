@@ -32,6 +32,8 @@
 #include "kernel/audit.hpp"
 #include "log/log.hpp"
 #include "modules/catalog/api/catalog_routes.hpp"
+#include "modules/contracts/api/contract_routes.hpp"
+#include "modules/delivery/api/delivery_routes.hpp"
 #include "modules/repair/api/repair_routes.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -234,6 +236,15 @@ int RunServe(const Config& config) {
     catalog::AddCatalogRoutes(router, catalog_service);
     repair::RepairService repairs(workflow.kernel());
     repair::AddRepairRoutes(router, repairs, workflow.kernel(), catalog);
+    contracts::ContractService contract_service(workflow.kernel());
+    contracts::AddContractRoutes(router, contract_service, workflow.kernel(), catalog);
+    if (!demo_logins.empty()) {
+        if (Status seeded = EnsureDemoContracts(identity, contract_service, workflow.kernel()); !seeded) {
+            return Report(catalog, seeded.error());
+        }
+    }
+    delivery::DeliveryService deliveries(workflow.kernel());
+    delivery::AddDeliveryRoutes(router, deliveries, workflow.kernel(), catalog);
     if (!demo_logins.empty()) {
         if (Status seeded = EnsureDemoRepairs(identity, repairs); !seeded) {
             return Report(catalog, seeded.error());

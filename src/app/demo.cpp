@@ -2,6 +2,10 @@
 
 #include <iomanip>
 
+#include "modules/catalog/catalog_repository.hpp"
+#include "modules/delivery/delivery_service.hpp"
+#include "storage/transaction_runner.hpp"
+
 namespace ac::app {
 namespace {
 
@@ -79,21 +83,22 @@ struct DemoProduct {
     int warranty_months;
     int lead_time_days;
     bool installation;
+    const char* factory;
 };
 
 const DemoProduct kProducts[] = {
-    {"SF-1021", "真皮三人沙发", "SF-1021-BR", "沙发", 1288000, 36, 3, true},
-    {"SF-1022", "布艺转角沙发", "SF-1022-GY", "沙发", 899000, 24, 3, true},
-    {"SF-1030", "单人功能沙发", "SF-1030-BK", "沙发", 459900, 24, 5, false},
-    {"BD-2001", "实木双人床 1.8 米", "BD-2001-180", "床具", 668000, 60, 5, true},
-    {"BD-2002", "儿童上下床", "BD-2002-120", "床具", 398000, 36, 5, true},
-    {"MT-3001", "乳胶床垫 1.8 米", "MT-3001-180", "床垫", 359900, 120, 3, false},
-    {"TB-4001", "岩板餐桌 1.6 米", "TB-4001-160", "餐桌椅", 528000, 24, 3, true},
-    {"CH-4002", "餐椅（一对）", "CH-4002-WH", "餐桌椅", 119800, 12, 3, false},
-    {"CB-5001", "四门衣柜", "CB-5001-200", "柜类", 789000, 36, 7, true},
-    {"CB-5002", "电视柜", "CB-5002-240", "柜类", 298000, 24, 3, true},
-    {"KT-6001", "整体橱柜（每延米）", "KT-6001-M", "橱柜", 260000, 60, 15, true},
-    {"DC-7001", "装饰落地灯", "DC-7001-GD", "饰品", 69900, 12, 3, false},
+    {"SF-1021", "真皮三人沙发", "SF-1021-BR", "沙发", 1288000, 36, 3, true, "佛山顺德沙发厂"},
+    {"SF-1022", "布艺转角沙发", "SF-1022-GY", "沙发", 899000, 24, 3, true, "佛山顺德沙发厂"},
+    {"SF-1030", "单人功能沙发", "SF-1030-BK", "沙发", 459900, 24, 5, false, "佛山顺德沙发厂"},
+    {"BD-2001", "实木双人床 1.8 米", "BD-2001-180", "床具", 668000, 60, 5, true, "南康实木家具厂"},
+    {"BD-2002", "儿童上下床", "BD-2002-120", "床具", 398000, 36, 5, true, "南康实木家具厂"},
+    {"MT-3001", "乳胶床垫 1.8 米", "MT-3001-180", "床垫", 359900, 120, 3, false, "南康实木家具厂"},
+    {"TB-4001", "岩板餐桌 1.6 米", "TB-4001-160", "餐桌椅", 528000, 24, 3, true, "佛山岩板家具厂"},
+    {"CH-4002", "餐椅（一对）", "CH-4002-WH", "餐桌椅", 119800, 12, 3, false, "佛山岩板家具厂"},
+    {"CB-5001", "四门衣柜", "CB-5001-200", "柜类", 789000, 36, 7, true, "成都板式家具厂"},
+    {"CB-5002", "电视柜", "CB-5002-240", "柜类", 298000, 24, 3, true, "成都板式家具厂"},
+    {"KT-6001", "整体橱柜（每延米）", "KT-6001-M", "橱柜", 260000, 60, 15, true, "成都板式家具厂"},
+    {"DC-7001", "装饰落地灯", "DC-7001-GD", "饰品", 69900, 12, 3, false, ""},
 };
 
 Status SeedCatalog(catalog::CatalogService& catalog) {
@@ -116,6 +121,7 @@ Status SeedCatalog(catalog::CatalogService& catalog) {
         input.warranty_months = p.warranty_months;
         input.lead_time_days = p.lead_time_days;
         input.installation_required = p.installation;
+        input.factory = p.factory;
         AC_RETURN_IF_ERROR(catalog.CreateProduct(system, input));
     }
     return Ok();
@@ -178,6 +184,22 @@ Result<std::vector<DemoLogin>> EnsureDemoData(auth::IdentityService& identity, c
     return logins;
 }
 
+namespace {
+
+Result<Principal> DemoPrincipal(auth::IdentityService& identity, const char* username) {
+    AC_ASSIGN_OR_RETURN(const auth::Staff staff, identity.FindByUsername(auth::SystemPrincipal(), username));
+    Principal actor;
+    actor.staff_id = staff.id;
+    actor.username = staff.username;
+    actor.name = staff.name;
+    actor.roles = staff.roles;
+    actor.store_id = staff.store_id;
+    actor.via = Principal::Via::kSystem;
+    return actor;
+}
+
+}  // namespace
+
 Status EnsureDemoRepairs(auth::IdentityService& identity, repair::RepairService& repairs) {
     const Principal system = auth::SystemPrincipal();
     repair::TicketQuery any;
@@ -202,15 +224,126 @@ Status EnsureDemoRepairs(auth::IdentityService& identity, repair::RepairService&
           "右侧柜门关不严，下沿擦地", "web", std::nullopt, std::nullopt}},
     };
     for (const DemoTicket& ticket : tickets) {
-        AC_ASSIGN_OR_RETURN(const auth::Staff staff, identity.FindByUsername(system, ticket.registered_by));
-        Principal actor;
-        actor.staff_id = staff.id;
-        actor.username = staff.username;
-        actor.name = staff.name;
-        actor.roles = staff.roles;
-        actor.store_id = staff.store_id;
-        actor.via = Principal::Via::kSystem;
+        AC_ASSIGN_OR_RETURN(const Principal actor, DemoPrincipal(identity, ticket.registered_by));
         AC_RETURN_IF_ERROR(repairs.Register(actor, ticket.form, "demo"));
+    }
+    return Ok();
+}
+
+Status EnsureDemoContracts(auth::IdentityService& identity, contracts::ContractService& contracts,
+                           kernel::Kernel& kernel) {
+    const Principal system = auth::SystemPrincipal();
+    AC_ASSIGN_OR_RETURN(const auto warehouses, contracts.Warehouses(system));
+    if (!warehouses.empty()) {
+        return Ok();
+    }
+    for (const DemoStore& store : kStores) {
+        AC_ASSIGN_OR_RETURN(const auth::Store found, identity.FindStoreByCode(system, store.code));
+        contracts::Warehouse warehouse;
+        warehouse.store_id = found.id;
+        warehouse.code = std::string("WH-") + store.code;
+        warehouse.name = std::string(store.name) + "仓库";
+        AC_RETURN_IF_ERROR(contracts.CreateWarehouse(system, warehouse));
+    }
+    AC_ASSIGN_OR_RETURN(const Principal follower, DemoPrincipal(identity, "follower"));
+    AC_ASSIGN_OR_RETURN(const Principal sales, DemoPrincipal(identity, "sales"));
+    AC_ASSIGN_OR_RETURN(const Principal agent, DemoPrincipal(identity, "agent"));
+    AC_ASSIGN_OR_RETURN(const Principal installer, DemoPrincipal(identity, "installer"));
+    AC_ASSIGN_OR_RETURN(const auto own, contracts.Warehouses(follower));
+    const auto product = [&](const char* code) -> Result<catalog::ProductId> {
+        AC_ASSIGN_OR_RETURN(const auto found, storage::RunInTransaction(
+                                                  kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                                                      return catalog::CatalogRepository::FindProductByCode(tx, code);
+                                                  }));
+        if (!found) {
+            return Fail(Error::Internal(std::string("demo product missing: ") + code));
+        }
+        return found->id;
+    };
+    // Finished goods in the Xuhui store's warehouse.
+    for (const auto& [code, quantity] : std::vector<std::pair<const char*, int>>{
+             {"SF-1021", 3}, {"TB-4001", 2}, {"CH-4002", 4}, {"MT-3001", 2}, {"DC-7001", 5}, {"CB-5002", 1}}) {
+        contracts::ReceiptInput receipt;
+        receipt.warehouse_id = own.front().id;
+        AC_ASSIGN_OR_RETURN(receipt.product_id, product(code));
+        receipt.quantity = quantity;
+        receipt.note = "期初库存";
+        AC_RETURN_IF_ERROR(contracts.Receive(follower, receipt));
+    }
+    struct DemoContract {
+        const char* customer;
+        const char* phone;
+        const char* district;
+        const char* address;
+        const char* installation;
+        std::vector<std::pair<const char*, int>> lines;
+        bool check;
+    };
+    const DemoContract demo[] = {
+        {"李秀英",
+         "13912345602",
+         "徐汇区",
+         "田林路 140 号 3 号楼 1201 室",
+         "沙发需上楼，无电梯",
+         {{"SF-1021", 1}, {"DC-7001", 1}},
+         true},
+        {"张伟",
+         "13912345603",
+         "浦东新区",
+         "张杨路 1200 弄 8 号 601 室",
+         "床需安装，请带工具",
+         {{"BD-2001", 1}, {"MT-3001", 1}},
+         true},
+        {"杨帆", "13912345606", "静安区", "延长路 149 号 1101 室", "", {{"SF-1022", 1}}, true},
+        {"徐静", "13912345611", "徐汇区", "虹桥路 1 号港汇中心附近 1801 室", "电视柜靠墙安装", {{"CB-5002", 1}}, true},
+        {"刘洋",
+         "13912345604",
+         "闵行区",
+         "莘庄镇莘松路 380 弄 12 号 302 室",
+         "餐桌需组装",
+         {{"TB-4001", 1}, {"CH-4002", 2}},
+         false},
+    };
+    std::vector<kernel::Document> ready;
+    for (const DemoContract& c : demo) {
+        contracts::ContractInput input;
+        input.customer_name = c.customer;
+        input.phone = c.phone;
+        input.district = c.district;
+        input.address = c.address;
+        input.installation_requirements = c.installation;
+        for (const auto& [code, quantity] : c.lines) {
+            contracts::LineInput line;
+            AC_ASSIGN_OR_RETURN(line.product_id, product(code));
+            line.quantity = quantity;
+            input.lines.push_back(line);
+        }
+        AC_ASSIGN_OR_RETURN(const kernel::Document contract, contracts.Create(sales, input, "demo"));
+        if (c.check) {
+            AC_RETURN_IF_ERROR(
+                kernel.Apply(follower, kernel::ApplyRequest{.id = contract.id, .action = "check_stock", .version = 1}));
+        }
+    }
+    // The day's factory orders for what stock lacks.
+    AC_RETURN_IF_ERROR(contracts.DraftFactoryOrders(follower, std::nullopt, "demo"));
+    // One delivery scheduled for tomorrow afternoon; the others wait on the dispatch board.
+    delivery::JobQuery waiting;
+    waiting.unscheduled = true;
+    waiting.page_size = 10;
+    AC_ASSIGN_OR_RETURN(const auto jobs, delivery::DeliveryService(kernel).List(agent, waiting));
+    if (!jobs.items.empty()) {
+        AC_ASSIGN_OR_RETURN(
+            const kernel::Calendar calendar,
+            storage::RunInTransaction(kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                return kernel.StoreCalendar(tx, jobs.items.front().document.store_id);
+            }));
+        const kernel::LocalDate tomorrow = calendar.DateOf(kernel.clock().Now()).Plus(1);
+        kernel::ApplyRequest schedule{
+            .id = jobs.items.back().document.id, .action = "schedule", .version = jobs.items.back().document.version};
+        schedule.inputs.times["window_start"] = calendar.At(tomorrow, 14 * 60);
+        schedule.inputs.times["window_end"] = calendar.At(tomorrow, 17 * 60);
+        schedule.inputs.assignee = installer.staff_id;
+        AC_RETURN_IF_ERROR(kernel.Apply(agent, schedule));
     }
     return Ok();
 }

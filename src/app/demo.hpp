@@ -9,7 +9,9 @@
 
 #include "auth/identity_service.hpp"
 #include "core/i18n.hpp"
+#include "kernel/kernel.hpp"
 #include "modules/catalog/catalog_service.hpp"
+#include "modules/contracts/contract_service.hpp"
 #include "modules/repair/repair_service.hpp"
 
 namespace ac::app {
@@ -32,6 +34,9 @@ struct DemoLogin {
 // When the demo chain has no repair ticket yet: a few registered problems in the first store, as the demo
 // after-sales agent and salesperson registered them (their 30-minute clocks start now).
 [[nodiscard]] Status EnsureDemoRepairs(auth::IdentityService& identity, repair::RepairService& repairs);
+// Warehouses with stock, contracts in each state, the day's factory orders and delivery jobs, one scheduled.
+[[nodiscard]] Status EnsureDemoContracts(auth::IdentityService& identity, contracts::ContractService& contracts,
+                                         kernel::Kernel& kernel);
 
 // Prints the demo accounts as a table in `lang`.
 void PrintDemoLogins(const std::vector<DemoLogin>& logins, Lang lang, std::ostream& out);

@@ -10,6 +10,8 @@
 #include "kernel/test_ticket.hpp"
 #include "kernel/webhook_sender.hpp"
 #include "log/log.hpp"
+#include "modules/contracts/contract_workflow.hpp"
+#include "modules/delivery/delivery_workflow.hpp"
 #include "modules/repair/repair_workflow.hpp"
 
 namespace ac::app {
@@ -86,6 +88,12 @@ Workflow::Workflow(storage::Database& db, const Clock& clock, const Catalog& cat
     parts_->registry.Add(repair::TicketType());
     repair::AddChecklists(parts_->registry);
     repair::AddPolicies(parts_->policies);
+    parts_->registry.Add(contracts::ContractType(delivery::JobFor));
+    parts_->registry.Add(contracts::FactoryOrderType());
+    contracts::AddPolicies(parts_->policies);
+    parts_->registry.Add(delivery::JobType());
+    delivery::AddChecklists(parts_->registry);
+    delivery::AddPolicies(parts_->policies);
     if (parts_->test_types) {
         parts_->registry.Add(kernel::test_ticket::Type());
         kernel::test_ticket::AddPolicies(parts_->policies);

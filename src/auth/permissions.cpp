@@ -43,6 +43,13 @@ const std::vector<PermissionDef>& Table() {
         {"checklists.manage", "设置上门检查表", "Set visit checklists", Of({kAdmin, kAftersalesHead})},
         {"repairs.visit", "上门维修", "Make repair visits", Of({kTechnician})},
         {"sla.manage", "设置服务时限规则", "Set SLA policies", Of({kAdmin, kAftersalesHead})},
+        {"contracts.read", "查看销售合同与工厂订单", "View sales contracts and factory orders", Everyone()},
+        {"contracts.write", "录入销售合同", "Enter sales contracts", Of({kSalesperson, kOrderFollower})},
+        {"stock.read", "查看库存", "View stock", Everyone()},
+        {"stock.write", "管理仓库与入库", "Manage warehouses and receive goods", Of({kOrderFollower, kAdmin})},
+        {"factory_orders.write", "生成工厂订单", "Draft factory orders", Of({kOrderFollower})},
+        {"deliveries.read", "查看送货安装", "View deliveries", Everyone()},
+        {"deliveries.visit", "送货安装上门", "Deliver and install", Of({kInstaller})},
     };
     return kTable;
 }

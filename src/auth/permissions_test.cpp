@@ -47,11 +47,13 @@ TEST(Permissions, AllowsFollowsTheTable) {
 
 TEST(Permissions, PermissionsOfListsWhatTheRolesHold) {
     const auto installer = PermissionsOf(Only(Role::kInstaller));
-    EXPECT_EQ(installer, (std::vector<std::string_view>{"stores.read", "catalog.read", "repairs.read"}));
+    EXPECT_EQ(installer, (std::vector<std::string_view>{"stores.read", "catalog.read", "repairs.read", "contracts.read",
+                                                        "stock.read", "deliveries.read", "deliveries.visit"}));
     const auto admin = PermissionsOf(Only(Role::kAdmin));
-    // Everything but registering repair problems (the store's and after-sales' work, C1, C4) and making repair
-    // visits (the technicians').
-    EXPECT_EQ(admin.size(), Permissions().size() - 2);
+    // Everything but registering repair problems (the store's and after-sales' work, C1, C4), entering contracts
+    // and drafting factory orders (salespeople's and order followers', A2, A4), and the field work of technicians
+    // and installers.
+    EXPECT_EQ(admin.size(), Permissions().size() - 5);
     EXPECT_FALSE(Allows(Only(Role::kAdmin), "repairs.register"));
 }
 

@@ -75,6 +75,18 @@ std::optional<bool> QueryReader::Bool(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<Instant> QueryReader::Time(std::string_view name) {
+    const std::string* value = Find(name);
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    if (auto at = ParseRfc3339(*value)) {
+        return at;
+    }
+    AddError(name, Message{"field.must_be_time", {}});
+    return std::nullopt;
+}
+
 std::optional<std::string> QueryReader::OneOf(std::string_view name, std::span<const std::string_view> allowed) {
     const std::string* value = Find(name);
     if (value == nullptr) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "http/request.hpp"
 
@@ -26,6 +27,8 @@ class QueryReader {
     [[nodiscard]] std::optional<std::string> Text(std::string_view name, std::size_t max_chars = 100);
     [[nodiscard]] std::optional<std::int64_t> Int(std::string_view name, std::int64_t min, std::int64_t max);
     [[nodiscard]] std::optional<bool> Bool(std::string_view name);
+    // An RFC 3339 time with an offset.
+    [[nodiscard]] std::optional<Instant> Time(std::string_view name);
     [[nodiscard]] std::optional<std::string> OneOf(std::string_view name, std::span<const std::string_view> allowed);
     void RejectUnknown();
     [[nodiscard]] Status Finish() const;

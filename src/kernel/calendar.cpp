@@ -136,6 +136,11 @@ LocalDate Calendar::BatchDate(Instant instant, int cutoff_minute) const {
     return IsBefore(instant, cutoff_minute) ? date : date.Plus(1);
 }
 
+LocalDate Calendar::WorkingBatchDate(Instant instant, int cutoff_minute) const {
+    const LocalDate batch = BatchDate(instant, cutoff_minute);
+    return IsWorkingDay(batch) ? batch : NextWorkingDay(batch);
+}
+
 Instant Calendar::EndOfDay(Instant instant, int days_after) const {
     return StartOfDay(DateOf(instant).Plus(days_after + 1)) - milliseconds(1);
 }

@@ -69,6 +69,9 @@ class Calendar {
 
     // The date whose batch an instant belongs to: its own date before the cut-off, else the next date (A1).
     [[nodiscard]] LocalDate BatchDate(Instant instant, int cutoff_minute) const;
+    // The batch date moved to the first working day on or after it: a contract received on a holiday, or after
+    // the cut-off on the eve of one, waits for the next working day.
+    [[nodiscard]] LocalDate WorkingBatchDate(Instant instant, int cutoff_minute) const;
 
     // The last millisecond of the local date `days_after` days after the instant's date ("by the end of the
     // next day" is EndOfDay(t, 1)).

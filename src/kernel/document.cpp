@@ -59,8 +59,8 @@ void Registry::Add(DocumentType type) {
         if (!action_names.insert(action.name).second) {
             fail("duplicate action " + action.name);
         }
-        if (action.roles.none()) {
-            fail("action " + action.name + " has no roles");
+        if (action.roles.none() != action.system) {
+            fail("action " + action.name + (action.system ? " is a system action with roles" : " has no roles"));
         }
         if (action.from.empty()) {
             fail("action " + action.name + " can be taken in no state");

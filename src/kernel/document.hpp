@@ -115,6 +115,27 @@ struct FieldChange {
     std::string after_json;
 };
 
+struct CreateRequest {
+    std::string type;
+    StoreId store_id;
+    std::optional<StaffId> assignee;
+    std::vector<FieldChange> fields;  // the module's first values, for the creation event
+    // Writes the module's rows for the new document (its id and number are set). May be empty.
+    std::function<Status(storage::Transaction&, const Document&)> write;
+    std::string comment;
+    std::string request_id;
+};
+
+// What an effect asks the kernel to do in the same transaction once the action's own event is written: take a
+// system action of a document (one document's step moving another, e.g. the last goods arriving make a contract
+// ready), or create a document (the delivery job of a ready contract). Each becomes its own chained event.
+struct FollowOn {
+    DocumentId document;  // with `action`
+    std::string action;   // a system action of that document's type
+    std::string comment;
+    std::optional<CreateRequest> create;  // or this new document
+};
+
 // What guards and effects see. `tx` is the action's transaction: a module writes its own rows in it.
 struct ActionContext {
     storage::Transaction& tx;
@@ -123,6 +144,17 @@ struct ActionContext {
     const ActionInputs& inputs;
     Instant now;
     const Calendar& calendar;
+    std::vector<FollowOn>* follow_ons = nullptr;  // set by the kernel for effects
+
+    // Effects only: after this action, take `document`'s system `action` (skipped when it is not in a state the
+    // action starts from).
+    void Then(DocumentId document_id, std::string action, std::string comment = {}) const {
+        follow_ons->push_back(FollowOn{document_id, std::move(action), std::move(comment), std::nullopt});
+    }
+    // Effects only: after this action, create a document (no creator role needed: the action authorises it).
+    void Spawn(CreateRequest request) const {
+        follow_ons->push_back(FollowOn{DocumentId{}, {}, {}, std::move(request)});
+    }
 };
 
 // A guard refuses an action with an Error (kFailedPrecondition or kValidationFailed naming the field).
@@ -136,12 +168,15 @@ struct TimerEffect {
     std::string timer;  // an SLA policy name
 };
 
-// Who hears about an action: the (new) assignee, or everyone in the document's store holding a role.
+// Who hears about an action: the (new) assignee, everyone in the document's store holding a role, its creator, or
+// whom the module names (a contract's salesperson).
 struct NotifyRule {
-    enum class To : std::uint8_t { kAssignee, kStoreRole, kCreator };
+    enum class To : std::uint8_t { kAssignee, kStoreRole, kCreator, kNamed };
     To to = To::kAssignee;
     Role role = Role::kAftersalesSupervisor;
     std::string message_key;  // params: number, action, actor
+    // kNamed: the recipients, read in the action's transaction after its effect.
+    std::function<Result<std::vector<StaffId>>(storage::Transaction&, const Document&)> named;
 };
 
 struct ActionDef {
@@ -150,6 +185,7 @@ struct ActionDef {
     std::string to;                 // the state it leads to; empty: stays
     RoleSet roles;                  // who may take it
     bool assignee_only = false;     // only the document's assignee among them
+    bool system = false;            // taken only as another action's follow-on (FollowOn), never by a caller
     std::vector<InputSpec> inputs;
     std::vector<Guard> guards;
     Effect effect;  // may be empty

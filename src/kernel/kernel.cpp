@@ -223,6 +223,11 @@ Status Kernel::Notify(Transaction& tx, const Document& document, const std::vect
                     recipients.push_back(*document.created_by);
                 }
                 break;
+            case NotifyRule::To::kNamed:
+                if (rule.named) {
+                    AC_ASSIGN_OR_RETURN(recipients, rule.named(tx, document));
+                }
+                break;
             case NotifyRule::To::kStoreRole: {
                 const std::optional<StoreId> store =
                     InfoOf(rule.role).chain_wide ? std::nullopt : std::optional<StoreId>(document.store_id);
@@ -521,177 +526,217 @@ Result<Document> Kernel::Create(const Principal& actor, const CreateRequest& req
     }
     const Instant now = clock_.Now();
     Work work;
-    AC_ASSIGN_OR_RETURN(
-        Document created, storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Document> {
-            work = Work{};
-            AC_ASSIGN_OR_RETURN(const Calendar calendar, StoreCalendar(tx, request.store_id));
-            if (request.assignee) {
-                AC_ASSIGN_OR_RETURN(const auto person, directory_.FindStaff(tx, *request.assignee));
-                if (!person || !person->active || person->store_id != request.store_id) {
-                    return Fail(
-                        Error::Validation({FieldError{"assignee_id", Message{"kernel.assignee_other_store", {}}}}));
-                }
-            }
-            const LocalDate day = calendar.DateOf(now);
-            AC_ASSIGN_OR_RETURN(const std::int64_t sequence,
-                                DocumentRepository::NextNumber(tx, type->prefix, DayKey(day)));
-            Document document;
-            document.type = type->type;
-            document.number = NumberOf(type->prefix, day, sequence);
-            document.store_id = request.store_id;
-            document.state = type->initial_state;
-            document.assignee_id = request.assignee;
-            document.created_at = now;
-            document.created_by = ActorId(actor);
-            document.updated_at = now;
-            document.updated_by = document.created_by;
-            AC_ASSIGN_OR_RETURN(document.id, DocumentRepository::Insert(tx, document));
-            if (request.write) {
-                AC_RETURN_IF_ERROR(request.write(tx, document));
-            }
-            ChangeSet changes;
-            changes.Add("state", nullptr, boost::json::value(document.state));
-            if (document.assignee_id) {
-                changes.Add("assignee_id", nullptr, boost::json::value(document.assignee_id->value()));
-            }
-            for (const FieldChange& field : request.fields) {
-                changes.Add(field);
-            }
-            std::string changes_json = changes.Json();
-            std::vector<TimerEffect> starts;
-            for (const std::string& timer : type->timers_on_create) {
-                starts.push_back(TimerEffect{TimerEffect::Op::kStart, timer});
-            }
-            AC_RETURN_IF_ERROR(ApplyTimers(tx, document, starts, calendar, now, work, changes_json));
-            EventRow event;
-            event.at = now;
-            event.actor_id = document.created_by;
-            event.action = "create";
-            event.to_state = document.state;
-            event.changes = changes_json;
-            event.comment = request.comment;
-            event.request_id = request.request_id;
-            AC_RETURN_IF_ERROR(Append(tx, document, event));
-            AC_RETURN_IF_ERROR(
-                DocumentRepository::SetEventHead(tx, document.id, document.event_count, document.last_event_hash));
-            AC_RETURN_IF_ERROR(Notify(tx, document, type->notify_on_create, actor, "document.created", now, work));
-            AC_RETURN_IF_ERROR(EnqueueWebhooks(tx, document, event, ActionEventType(type->type, "created"), now, work));
-            AC_RETURN_IF_ERROR(fanout_.Stage(tx, work.signals));
-            return document;
-        }));
+    AC_ASSIGN_OR_RETURN(Document created,
+                        storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Document> {
+                            work = Work{};
+                            AC_ASSIGN_OR_RETURN(Document document, CreateIn(tx, actor, request, now, work));
+                            AC_RETURN_IF_ERROR(fanout_.Stage(tx, work.signals));
+                            return document;
+                        }));
     Finish(work);
     log::Info("kernel.created", {{"document", created.number}, {"type", created.type}});
     return created;
 }
 
+Result<Document> Kernel::CreateIn(Transaction& tx, const Principal& actor, const CreateRequest& request, Instant now,
+                                  Work& work) {
+    const DocumentType* type = registry_.Find(request.type);
+    if (type == nullptr) {
+        return Fail(Error::Make(ErrorCode::kNotFound, "kernel.unknown_type", {{"type", request.type}}));
+    }
+    AC_ASSIGN_OR_RETURN(const Calendar calendar, StoreCalendar(tx, request.store_id));
+    if (request.assignee) {
+        AC_ASSIGN_OR_RETURN(const auto person, directory_.FindStaff(tx, *request.assignee));
+        if (!person || !person->active || person->store_id != request.store_id) {
+            return Fail(Error::Validation({FieldError{"assignee_id", Message{"kernel.assignee_other_store", {}}}}));
+        }
+    }
+    const LocalDate day = calendar.DateOf(now);
+    AC_ASSIGN_OR_RETURN(const std::int64_t sequence, DocumentRepository::NextNumber(tx, type->prefix, DayKey(day)));
+    Document document;
+    document.type = type->type;
+    document.number = NumberOf(type->prefix, day, sequence);
+    document.store_id = request.store_id;
+    document.state = type->initial_state;
+    document.assignee_id = request.assignee;
+    document.created_at = now;
+    document.created_by = ActorId(actor);
+    document.updated_at = now;
+    document.updated_by = document.created_by;
+    AC_ASSIGN_OR_RETURN(document.id, DocumentRepository::Insert(tx, document));
+    if (request.write) {
+        AC_RETURN_IF_ERROR(request.write(tx, document));
+    }
+    ChangeSet changes;
+    changes.Add("state", nullptr, boost::json::value(document.state));
+    if (document.assignee_id) {
+        changes.Add("assignee_id", nullptr, boost::json::value(document.assignee_id->value()));
+    }
+    for (const FieldChange& field : request.fields) {
+        changes.Add(field);
+    }
+    std::string changes_json = changes.Json();
+    std::vector<TimerEffect> starts;
+    for (const std::string& timer : type->timers_on_create) {
+        starts.push_back(TimerEffect{TimerEffect::Op::kStart, timer});
+    }
+    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, starts, calendar, now, work, changes_json));
+    EventRow event;
+    event.at = now;
+    event.actor_id = document.created_by;
+    event.action = "create";
+    event.to_state = document.state;
+    event.changes = changes_json;
+    event.comment = request.comment;
+    event.request_id = request.request_id;
+    AC_RETURN_IF_ERROR(Append(tx, document, event));
+    AC_RETURN_IF_ERROR(
+        DocumentRepository::SetEventHead(tx, document.id, document.event_count, document.last_event_hash));
+    AC_RETURN_IF_ERROR(Notify(tx, document, type->notify_on_create, actor, "document.created", now, work));
+    AC_RETURN_IF_ERROR(EnqueueWebhooks(tx, document, event, ActionEventType(type->type, "created"), now, work));
+    return document;
+}
+
 Result<Document> Kernel::Apply(const Principal& actor, ApplyRequest request) {
     const Instant now = clock_.Now();
     Work work;
-    AC_ASSIGN_OR_RETURN(
-        Document applied, storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Document> {
-            work = Work{};
-            // (1) authorise
-            AC_ASSIGN_OR_RETURN(const auto found, DocumentRepository::Find(tx, request.id));
-            if (!found) {
-                return Fail(Error::Make(ErrorCode::kNotFound, "kernel.document_not_found",
-                                        {{"id", std::to_string(request.id.value())}}));
-            }
-            const Document& current = *found;
-            const DocumentType* type = registry_.Find(current.type);
-            const ActionDef* action = type != nullptr ? type->FindAction(request.action) : nullptr;
-            if (action == nullptr) {
-                return Fail(Error::Make(ErrorCode::kNotFound, "kernel.unknown_action", {{"action", request.action}}));
-            }
-            if (!actor.CanSeeStore(current.store_id)) {
-                return Fail(Error::Make(ErrorCode::kPermissionDenied, "auth.store_forbidden"));
-            }
-            if ((actor.roles & action->roles).none()) {
-                return Fail(
-                    Error::Make(ErrorCode::kPermissionDenied, "kernel.action_forbidden", {{"action", action->name}}));
-            }
-            if (action->assignee_only && current.assignee_id != actor.staff_id) {
-                return Fail(
-                    Error::Make(ErrorCode::kPermissionDenied, "kernel.not_assignee", {{"action", action->name}}));
-            }
-            // (2) the caller saw the current version
-            if (request.version != current.version) {
-                return Fail(Error::Make(
-                    ErrorCode::kAborted, "kernel.stale_version",
-                    {{"version", std::to_string(request.version)}, {"current", std::to_string(current.version)}}));
-            }
-            if (std::find(action->from.begin(), action->from.end(), current.state) == action->from.end()) {
-                return Fail(Error::Make(ErrorCode::kFailedPrecondition, "kernel.wrong_state",
-                                        {{"action", action->name}, {"state", current.state}}));
-            }
-            // (3) inputs and guards
-            ActionInputs inputs = request.inputs;
-            AC_RETURN_IF_ERROR(CheckInputs(tx, actor, current, *action, inputs, now));
-            AC_ASSIGN_OR_RETURN(const Calendar calendar, StoreCalendar(tx, current.store_id));
-            const ActionContext context{tx, actor, current, inputs, now, calendar};
-            for (const Guard& guard : action->guards) {
-                AC_RETURN_IF_ERROR(guard(context));
-            }
-            // (4) the module's own rows
-            std::vector<FieldChange> module_changes;
-            if (action->effect) {
-                AC_ASSIGN_OR_RETURN(module_changes, action->effect(context));
-            }
-            Document document = current;
-            document.state = action->to.empty() ? current.state : action->to;
-            if (inputs.assignee) {
-                document.assignee_id = inputs.assignee;
-            }
-            document.updated_at = now;
-            document.updated_by = ActorId(actor);
-            ChangeSet changes;
-            if (document.state != current.state) {
-                changes.Add("state", boost::json::value(current.state), boost::json::value(document.state));
-            }
-            if (document.assignee_id != current.assignee_id) {
-                changes.Add("assignee_id", OptStaffJson(current.assignee_id), OptStaffJson(document.assignee_id));
-            }
-            for (const FieldChange& change : module_changes) {
-                changes.Add(change);
-            }
-            std::string changes_json = changes.Json();
-            // (6) timers (before the event, so that it records them)
-            AC_RETURN_IF_ERROR(ApplyTimers(tx, document, action->timers, calendar, now, work, changes_json));
-            // (5) the event, chained to the document's last; the document row is written first so that a concurrent
-            // writer of the same document fails here (and is retried) rather than on the event's sequence number.
-            EventRow event;
-            event.at = now;
-            event.actor_id = ActorId(actor);
-            event.action = action->name;
-            event.from_state = current.state;
-            event.to_state = document.state;
-            event.changes = changes_json;
-            event.inputs = InputsJson(inputs);
-            event.comment = inputs.comment;
-            event.request_id = request.request_id;
-            Document with_event = document;
-            with_event.event_count = current.event_count + 1;
-            event.document_id = current.id;
-            event.seq = with_event.event_count;
-            event.prev_hash = current.last_event_hash;
-            event.hash = EventHash(event);
-            with_event.last_event_hash = event.hash;
-            AC_ASSIGN_OR_RETURN(const bool written, DocumentRepository::Update(tx, with_event, current.version));
-            if (!written) {
-                return Fail(Error::Make(ErrorCode::kAborted, "kernel.stale_version",
-                                        {{"version", std::to_string(request.version)}, {"current", "?"}}));
-            }
-            AC_ASSIGN_OR_RETURN(event.id, DocumentRepository::InsertEvent(tx, event));
-            with_event.version = current.version + 1;
-            // (7) notifications and webhook deliveries
-            AC_RETURN_IF_ERROR(Notify(tx, with_event, action->notify, actor, "document." + action->name, now, work));
-            AC_RETURN_IF_ERROR(
-                EnqueueWebhooks(tx, with_event, event, ActionEventType(type->type, action->name), now, work));
-            AC_RETURN_IF_ERROR(fanout_.Stage(tx, work.signals));
-            return with_event;
-        }));
+    AC_ASSIGN_OR_RETURN(Document applied,
+                        storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Document> {
+                            work = Work{};
+                            AC_ASSIGN_OR_RETURN(Document document, ApplyIn(tx, actor, request, now, work, 0));
+                            AC_RETURN_IF_ERROR(fanout_.Stage(tx, work.signals));
+                            return document;
+                        }));
     // (8) committed: now signal
     Finish(work);
     return applied;
+}
+
+Result<Document> Kernel::ApplyIn(Transaction& tx, const Principal& actor, const ApplyRequest& request, Instant now,
+                                 Work& work, int depth) {
+    // A follow-on may lead to another, but not without end.
+    constexpr int kMaxDepth = 4;
+    const bool follow_on = depth > 0;
+    // (1) authorise
+    AC_ASSIGN_OR_RETURN(const auto found, DocumentRepository::Find(tx, request.id));
+    if (!found) {
+        return Fail(Error::Make(ErrorCode::kNotFound, "kernel.document_not_found",
+                                {{"id", std::to_string(request.id.value())}}));
+    }
+    const Document& current = *found;
+    const DocumentType* type = registry_.Find(current.type);
+    const ActionDef* action = type != nullptr ? type->FindAction(request.action) : nullptr;
+    if (action == nullptr || action->system != follow_on) {
+        return Fail(Error::Make(ErrorCode::kNotFound, "kernel.unknown_action", {{"action", request.action}}));
+    }
+    if (!follow_on) {
+        if (!actor.CanSeeStore(current.store_id)) {
+            return Fail(Error::Make(ErrorCode::kPermissionDenied, "auth.store_forbidden"));
+        }
+        if ((actor.roles & action->roles).none()) {
+            return Fail(
+                Error::Make(ErrorCode::kPermissionDenied, "kernel.action_forbidden", {{"action", action->name}}));
+        }
+        if (action->assignee_only && current.assignee_id != actor.staff_id) {
+            return Fail(Error::Make(ErrorCode::kPermissionDenied, "kernel.not_assignee", {{"action", action->name}}));
+        }
+        // (2) the caller saw the current version
+        if (request.version != current.version) {
+            return Fail(Error::Make(
+                ErrorCode::kAborted, "kernel.stale_version",
+                {{"version", std::to_string(request.version)}, {"current", std::to_string(current.version)}}));
+        }
+    }
+    if (std::find(action->from.begin(), action->from.end(), current.state) == action->from.end()) {
+        if (follow_on) {
+            return current;  // already past it: nothing to do
+        }
+        return Fail(Error::Make(ErrorCode::kFailedPrecondition, "kernel.wrong_state",
+                                {{"action", action->name}, {"state", current.state}}));
+    }
+    // (3) inputs and guards
+    ActionInputs inputs = request.inputs;
+    AC_RETURN_IF_ERROR(CheckInputs(tx, actor, current, *action, inputs, now));
+    AC_ASSIGN_OR_RETURN(const Calendar calendar, StoreCalendar(tx, current.store_id));
+    std::vector<FollowOn> follow_ons;
+    const ActionContext context{tx, actor, current, inputs, now, calendar, &follow_ons};
+    for (const Guard& guard : action->guards) {
+        AC_RETURN_IF_ERROR(guard(context));
+    }
+    // (4) the module's own rows
+    std::vector<FieldChange> module_changes;
+    if (action->effect) {
+        AC_ASSIGN_OR_RETURN(module_changes, action->effect(context));
+    }
+    Document document = current;
+    document.state = action->to.empty() ? current.state : action->to;
+    if (inputs.assignee) {
+        document.assignee_id = inputs.assignee;
+    }
+    document.updated_at = now;
+    document.updated_by = ActorId(actor);
+    ChangeSet changes;
+    if (document.state != current.state) {
+        changes.Add("state", boost::json::value(current.state), boost::json::value(document.state));
+    }
+    if (document.assignee_id != current.assignee_id) {
+        changes.Add("assignee_id", OptStaffJson(current.assignee_id), OptStaffJson(document.assignee_id));
+    }
+    for (const FieldChange& change : module_changes) {
+        changes.Add(change);
+    }
+    std::string changes_json = changes.Json();
+    // (6) timers (before the event, so that it records them)
+    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, action->timers, calendar, now, work, changes_json));
+    // (5) the event, chained to the document's last; the document row is written first so that a concurrent
+    // writer of the same document fails here (and is retried) rather than on the event's sequence number.
+    EventRow event;
+    event.at = now;
+    event.actor_id = ActorId(actor);
+    event.action = action->name;
+    event.from_state = current.state;
+    event.to_state = document.state;
+    event.changes = changes_json;
+    event.inputs = InputsJson(inputs);
+    event.comment = inputs.comment;
+    event.request_id = request.request_id;
+    Document with_event = document;
+    with_event.event_count = current.event_count + 1;
+    event.document_id = current.id;
+    event.seq = with_event.event_count;
+    event.prev_hash = current.last_event_hash;
+    event.hash = EventHash(event);
+    with_event.last_event_hash = event.hash;
+    AC_ASSIGN_OR_RETURN(const bool written, DocumentRepository::Update(tx, with_event, current.version));
+    if (!written) {
+        return Fail(Error::Make(ErrorCode::kAborted, "kernel.stale_version",
+                                {{"version", std::to_string(request.version)}, {"current", "?"}}));
+    }
+    AC_ASSIGN_OR_RETURN(event.id, DocumentRepository::InsertEvent(tx, event));
+    with_event.version = current.version + 1;
+    // (7) notifications and webhook deliveries
+    AC_RETURN_IF_ERROR(Notify(tx, with_event, action->notify, actor, "document." + action->name, now, work));
+    AC_RETURN_IF_ERROR(EnqueueWebhooks(tx, with_event, event, ActionEventType(type->type, action->name), now, work));
+    // Follow-ons, each its own event in this transaction.
+    bool moved_self = false;
+    for (const FollowOn& next : follow_ons) {
+        if (depth >= kMaxDepth) {
+            return Fail(Error::Internal("follow-on actions nested more than " + std::to_string(kMaxDepth) + " deep"));
+        }
+        if (next.create) {
+            AC_RETURN_IF_ERROR(CreateIn(tx, actor, *next.create, now, work));
+            continue;
+        }
+        ApplyRequest step{.id = next.document, .action = next.action, .request_id = request.request_id};
+        step.inputs.comment = next.comment;
+        AC_RETURN_IF_ERROR(ApplyIn(tx, actor, step, now, work, depth + 1));
+        moved_self = moved_self || next.document == current.id;
+    }
+    if (moved_self) {
+        AC_ASSIGN_OR_RETURN(const auto reread, DocumentRepository::Find(tx, current.id));
+        return *reread;
+    }
+    return with_event;
 }
 
 void Kernel::Finish(Work& work) {

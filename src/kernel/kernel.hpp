@@ -22,17 +22,6 @@
 
 namespace ac::kernel {
 
-struct CreateRequest {
-    std::string type;
-    StoreId store_id;
-    std::optional<StaffId> assignee;
-    std::vector<FieldChange> fields;  // the module's first values, for the creation event
-    // Writes the module's rows for the new document (its id and number are set). May be empty.
-    std::function<Status(storage::Transaction&, const Document&)> write;
-    std::string comment;
-    std::string request_id;
-};
-
 struct ApplyRequest {
     DocumentId id;
     std::string action;
@@ -102,6 +91,12 @@ class Kernel {
   private:
     struct Work;  // what one transaction collects: signals to send after the commit
 
+    // The bodies of Create and Apply inside a transaction. `depth` > 0: a follow-on of another action, taken as
+    // the system on that action's behalf (no role, assignee or version check; only system actions).
+    Result<Document> CreateIn(storage::Transaction& tx, const Principal& actor, const CreateRequest& request,
+                              Instant now, Work& work);
+    Result<Document> ApplyIn(storage::Transaction& tx, const Principal& actor, const ApplyRequest& request, Instant now,
+                             Work& work, int depth);
     Status CheckInputs(storage::Transaction& tx, const Principal& actor, const Document& document,
                        const ActionDef& action, ActionInputs& inputs, Instant now);
     Status ApplyTimers(storage::Transaction& tx, const Document& document, const std::vector<TimerEffect>& effects,

@@ -12,8 +12,8 @@
 namespace ac::kernel {
 namespace {
 
-constexpr std::array<std::string_view, 4> kKindNames = {"elapsed_minutes", "working_minutes", "end_of_day",
-                                                        "local_time"};
+constexpr std::array<std::string_view, 5> kKindNames = {"elapsed_minutes", "working_minutes", "end_of_day",
+                                                        "local_time", "end_of_working_day"};
 
 }  // namespace
 
@@ -34,6 +34,7 @@ std::string RuleToJson(const DeadlineRule& rule) {
             json["days_after"] = rule.days_after;
             break;
         case DeadlineRule::Kind::kLocalTime:
+        case DeadlineRule::Kind::kEndOfWorkingDay:
             json["days_after"] = rule.days_after;
             json["time"] = FormatMinuteOfDay(rule.minute_of_day);
             break;
@@ -83,6 +84,13 @@ Instant Deadline(const DeadlineRule& rule, Instant start, const Calendar& calend
             return calendar.EndOfDay(start, rule.days_after);
         case DeadlineRule::Kind::kLocalTime:
             return calendar.At(calendar.DateOf(start).Plus(rule.days_after), rule.minute_of_day);
+        case DeadlineRule::Kind::kEndOfWorkingDay: {
+            LocalDate day = calendar.WorkingBatchDate(start, rule.minute_of_day);
+            for (int i = 0; i < rule.days_after; ++i) {
+                day = calendar.NextWorkingDay(day);
+            }
+            return calendar.StartOfDay(day.Plus(1)) - std::chrono::milliseconds(1);
+        }
     }
     return start;
 }

@@ -21,6 +21,10 @@ struct DeadlineRule {
         kWorkingMinutes,  // `minutes` of the store's working hours after the start
         kEndOfDay,        // the end of the local day `days_after` days after the start
         kLocalTime,       // `minute_of_day` on the local date `days_after` days after the start
+        // The end of the `days_after`-th working day after the start's batch day: the start's own working day when
+        // it comes before `minute_of_day` (the cut-off), else the next working day ("the day after a contract is
+        // received", A4).
+        kEndOfWorkingDay,
     };
     Kind kind = Kind::kElapsedMinutes;
     std::int64_t minutes = 30;

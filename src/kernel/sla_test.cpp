@@ -42,6 +42,21 @@ TEST(Sla, EndOfDayAndLocalTimeAreStoreLocal) {
     EXPECT_EQ(Deadline(next_day, At("2026-11-30T10:00:00+08:00"), Shanghai()), At("2026-12-01T23:59:59.999+08:00"));
 }
 
+// rules: A4
+TEST(Sla, EndOfWorkingDayCountsFromTheBatchDay) {
+    // The factory order is due by the end of the working day after the contract's batch day.
+    const DeadlineRule rule{.kind = DeadlineRule::Kind::kEndOfWorkingDay, .days_after = 1, .minute_of_day = 17 * 60};
+    // Received at 16:59: today's batch, due by the end of tomorrow.
+    EXPECT_EQ(Deadline(rule, At("2026-11-26T16:59:00+08:00"), Shanghai()), At("2026-11-27T23:59:59.999+08:00"));
+    // At 17:01: tomorrow's batch, due by the end of the day after.
+    EXPECT_EQ(Deadline(rule, At("2026-11-26T17:01:00+08:00"), Shanghai()), At("2026-11-28T23:59:59.999+08:00"));
+    // Before the holiday on 1 October: the day after is 2 October.
+    EXPECT_EQ(Deadline(rule, At("2026-09-30T10:00:00+08:00"), Shanghai()), At("2026-10-02T23:59:59.999+08:00"));
+    // On the holiday itself: the batch day is 2 October, due on the 3rd.
+    EXPECT_EQ(Deadline(rule, At("2026-10-01T10:00:00+08:00"), Shanghai()), At("2026-10-03T23:59:59.999+08:00"));
+    EXPECT_EQ(Shanghai().WorkingBatchDate(At("2026-09-30T17:00:00+08:00"), 17 * 60), (LocalDate{2026, 10, 2}));
+}
+
 TEST(Sla, AWarningNeverComesAfterTheDeadline) {
     const DeadlineRule rule{.kind = DeadlineRule::Kind::kLocalTime, .minute_of_day = 17 * 60};
     const Instant start = At("2026-11-27T18:00:00+08:00");  // after 17:00: due already
@@ -55,7 +70,8 @@ TEST(Sla, RulesRoundTripThroughJson) {
          {DeadlineRule{.kind = DeadlineRule::Kind::kElapsedMinutes, .minutes = 30},
           DeadlineRule{.kind = DeadlineRule::Kind::kWorkingMinutes, .minutes = 240, .warn_percent = 50},
           DeadlineRule{.kind = DeadlineRule::Kind::kEndOfDay, .days_after = 1, .escalate_after_minutes = 0},
-          DeadlineRule{.kind = DeadlineRule::Kind::kLocalTime, .days_after = 0, .minute_of_day = 1020}}) {
+          DeadlineRule{.kind = DeadlineRule::Kind::kLocalTime, .days_after = 0, .minute_of_day = 1020},
+          DeadlineRule{.kind = DeadlineRule::Kind::kEndOfWorkingDay, .days_after = 1, .minute_of_day = 1020}}) {
         EXPECT_EQ(RuleFromJson(RuleToJson(rule)).value(), rule) << RuleToJson(rule);
     }
 }

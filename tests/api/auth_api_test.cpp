@@ -77,8 +77,9 @@ TEST_F(AuthApi, SigningInSetsAnHttpOnlySameSiteCookieAndReturnsTheUser) {
     const auto body = response.Json();
     EXPECT_EQ(body.at("user").at("username"), "cookie_user");
     EXPECT_EQ(body.at("user").at("roles").as_array().at(0), "aftersales_agent");
-    // An agent: stores.read, staff.read, catalog.read, customers.write, repairs.read, repairs.register.
-    EXPECT_EQ(body.at("user").at("permissions").as_array().size(), 6u);
+    // An agent: stores.read, staff.read, catalog.read, customers.write, repairs.read, repairs.register,
+    // contracts.read, stock.read, deliveries.read.
+    EXPECT_EQ(body.at("user").at("permissions").as_array().size(), 9u);
     EXPECT_EQ(body.at("csrf_token").as_string().size(), 32u);
     EXPECT_FALSE(body.at("user").as_object().contains("password_hash"));
 

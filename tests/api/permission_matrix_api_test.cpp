@@ -61,6 +61,18 @@ class PermissionMatrixApi : public ::testing::Test {
         own_token_ = Create("/api/v1/api-tokens", R"({"staff_id":)" + std::to_string(own_staff_) + R"(,"name":"t"})");
         other_token_ =
             Create("/api/v1/api-tokens", R"({"staff_id":)" + std::to_string(other_staff_) + R"(,"name":"t"})");
+        // Chapters A and B: a warehouse per store, a salesperson and an order follower of the own store.
+        own_warehouse_ = Create("/api/v1/warehouses",
+                                R"({"code":"W-OWN","name":"本店仓","store_id":)" + std::to_string(own_store_) + "}");
+        other_warehouse_ = Create("/api/v1/warehouses", R"({"code":"W-OTHER","name":"他店仓","store_id":)" +
+                                                            std::to_string(other_store_) + "}");
+        own_sales_ = Create("/api/v1/staff", R"({"username":"fx_sales","name":"导购","store_id":)" +
+                                                 std::to_string(own_store_) + R"(,"roles":["salesperson"]})");
+        Create("/api/v1/staff", R"({"username":"fx_follower","name":"跟单","store_id":)" + std::to_string(own_store_) +
+                                    R"(,"roles":["order_follower"],"password":"Follow2026xy"})");
+        goods_ = Create("/api/v1/products", R"({"code":"FX-1","name":"矩阵商品","unit_price_fen":100})");
+        // Never received: a contract for it always needs a factory order.
+        made_to_order_ = Create("/api/v1/products", R"({"code":"FX-2","name":"定制商品","unit_price_fen":100})");
     }
 
     std::int64_t Create(const std::string& target, const std::string& body) {
@@ -270,7 +282,64 @@ class PermissionMatrixApi : public ::testing::Test {
                             R"("problem":"异响","symptoms":"咯吱","channel":"phone","store_id":)" +
                                 std::to_string(StoreFor(t)) + "}"};
             }};
+        ContractFixtures(fixtures);
         return fixtures;
+    }
+
+    std::int64_t WarehouseFor(Target t) {
+        return t == Target::kOwn ? own_warehouse_ : t == Target::kOther ? other_warehouse_ : 999'999;
+    }
+
+    std::string ContractBody(std::int64_t store, std::int64_t product) {
+        return R"({"customer_name":"矩阵","phone":"13600000002","address":"地址","salesperson_id":)" +
+               std::to_string(own_sales_) + R"(,"store_id":)" + std::to_string(store) + R"(,"lines":[{"product_id":)" +
+               std::to_string(product) + R"(,"quantity":1}]})";
+    }
+
+    void ContractFixtures(std::map<std::string, Fixture>& fixtures) {
+        const std::vector<Target> by_id = {Target::kOwn, Target::kOther, Target::kMissing};
+        const std::vector<Target> scoped = {Target::kOwn, Target::kOther};
+        const auto collection = [](std::string path) {
+            return Fixture{{Target::kNone}, [path](Target) { return Call{path, ""}; }};
+        };
+        fixtures["GET /api/v1/contracts"] = collection("/api/v1/contracts");
+        fixtures["GET /api/v1/contracts/board"] = collection("/api/v1/contracts/board");
+        fixtures["GET /api/v1/contracts/late-report"] =
+            collection("/api/v1/contracts/late-report?from=2026-11-01&to=2026-11-30");
+        fixtures["GET /api/v1/factory-orders"] = collection("/api/v1/factory-orders");
+        fixtures["GET /api/v1/deliveries"] = collection("/api/v1/deliveries");
+        fixtures["GET /api/v1/deliveries/board"] = collection("/api/v1/deliveries/board");
+        fixtures["GET /api/v1/warehouses"] = collection("/api/v1/warehouses");
+        fixtures["GET /api/v1/stock"] = collection("/api/v1/stock");
+        fixtures["POST /api/v1/contracts"] = {scoped, [this](Target t) {
+                                                  return Call{"/api/v1/contracts", ContractBody(StoreFor(t), goods_)};
+                                              }};
+        fixtures["POST /api/v1/warehouses"] = {
+            scoped, [this](Target t) {
+                return Call{"/api/v1/warehouses", R"({"code":"W)" + Unique() + R"(","name":"仓","store_id":)" +
+                                                      std::to_string(StoreFor(t)) + "}"};
+            }};
+        fixtures["POST /api/v1/stock/receipts"] = {
+            scoped, [this](Target t) {
+                return Call{"/api/v1/stock/receipts", R"({"warehouse_id":)" + std::to_string(WarehouseFor(t)) +
+                                                          R"(,"product_id":)" + std::to_string(goods_) +
+                                                          R"(,"quantity":1})"};
+            }};
+        fixtures["GET /api/v1/stock/movements"] = {
+            by_id, [this](Target t) {
+                return Call{"/api/v1/stock/movements?warehouse_id=" + std::to_string(WarehouseFor(t)), ""};
+            }};
+        // Each draft needs a checked contract lacking goods: the order follower enters and checks one first.
+        fixtures["POST /api/v1/factory-orders/drafts"] = {
+            scoped, [this](Target t) {
+                ApiSession follower(server_.port(), "fx_follower", "Follow2026xy");
+                const boost::json::value contract =
+                    follower.Post("/api/v1/contracts", ContractBody(own_store_, made_to_order_)).Json();
+                follower.Post(
+                    "/api/v1/contracts/" + std::to_string(contract.at("id").as_int64()) + "/actions/check_stock",
+                    R"({"version":1,"inputs":{}})");
+                return Call{"/api/v1/factory-orders/drafts", R"({"store_id":)" + std::to_string(StoreFor(t)) + "}"};
+            }};
     }
 
     // `n` as four digits ("0042"), to make unique phone numbers.
@@ -287,6 +356,11 @@ class PermissionMatrixApi : public ::testing::Test {
     std::int64_t own_staff_ = 0;
     std::int64_t other_staff_ = 0;
     std::int64_t own_token_ = 0;
+    std::int64_t own_warehouse_ = 0;
+    std::int64_t other_warehouse_ = 0;
+    std::int64_t own_sales_ = 0;
+    std::int64_t goods_ = 0;
+    std::int64_t made_to_order_ = 0;
     std::int64_t other_token_ = 0;
     int counter_ = 0;
 };

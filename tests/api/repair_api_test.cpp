@@ -400,7 +400,7 @@ TEST_F(RepairApi, MyVisitsShowTheProblemAndWhatToBringAndADelayIsAnnouncedInAdva
             Window("2026-11-27T19:00:00+08:00", "2026-11-27T20:00:00+08:00"));
     EXPECT_EQ(late.status, 422);
     EXPECT_EQ(late.Json().at("error").at("fields").at("inputs.customer_notice.contacted_at"),
-              "应在原约定时间结束前告知客户");
+              "应在原约定时间之前告知客户");
 }
 
 // rules: C6 Q6 Q9 Q12 Q14 Q15

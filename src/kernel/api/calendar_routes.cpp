@@ -31,7 +31,7 @@ constexpr std::string_view kPolicySchema = R"json({
   "type": "object", "required": ["rule"], "additionalProperties": false,
   "properties": {
     "store_id": {"type": ["integer", "null"], "description": "null or absent: the whole chain"},
-    "rule": {"type": "object", "description": "{kind: elapsed_minutes|working_minutes|end_of_day|local_time, minutes, days_after, time, warn_percent, escalate_after_minutes}"}
+    "rule": {"type": "object", "description": "{kind: elapsed_minutes|working_minutes|end_of_day|local_time|end_of_working_day, minutes, days_after, time, warn_percent, escalate_after_minutes}"}
   }
 })json";
 

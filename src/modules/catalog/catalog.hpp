@@ -44,6 +44,7 @@ struct Product {
     Money unit_price;  // fen
     int warranty_months = 12;
     int lead_time_days = 3;  // factory production time (rule A5)
+    std::string factory;     // who makes it: factory orders are grouped by it (A4)
     bool installation_required = false;
     bool active = true;
     std::int64_t version = 1;
@@ -91,6 +92,7 @@ struct ProductInput {
     std::int64_t unit_price_fen = 0;
     int warranty_months = 12;
     int lead_time_days = 3;
+    std::string factory;
     bool installation_required = false;
     bool active = true;
 };
@@ -104,6 +106,7 @@ struct ProductPatch {
     std::optional<std::int64_t> unit_price_fen;
     std::optional<int> warranty_months;
     std::optional<int> lead_time_days;
+    std::optional<std::string> factory;
     std::optional<bool> installation_required;
     std::optional<bool> active;
 };

@@ -133,7 +133,7 @@ std::string_view CustomerOrder(CustomerSort sort) {
 
 constexpr std::string_view kProductColumns =
     "id, code, name, model, category, unit_price_fen, warranty_months, lead_time_days, installation_required, "
-    "active, version, created_at_ms, updated_at_ms";
+    "active, version, created_at_ms, updated_at_ms, factory";
 
 std::string ProductSearchText(const Product& product) {
     return AsciiLower(product.code) + '\n' + AsciiLower(product.name) + '\n' + AsciiLower(product.model);
@@ -154,6 +154,7 @@ Product ProductFrom(const Row& row) {
     product.version = row.Int(10);
     product.created_at = row.Time(11);
     product.updated_at = row.Time(12);
+    product.factory = row.Text(13);
     return product;
 }
 
@@ -292,11 +293,12 @@ Result<ProductId> CatalogRepository::InsertProduct(Transaction& tx, const Produc
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
         tx.Query("INSERT INTO products (code, name, model, category, unit_price_fen, warranty_months, lead_time_days, "
-                 "installation_required, active, search_text, created_at_ms, created_by, updated_at_ms, updated_by) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12) RETURNING id",
+                 "installation_required, active, search_text, created_at_ms, created_by, updated_at_ms, updated_by, "
+                 "factory) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12, $13) RETURNING id",
                  {product.code, product.name, product.model, product.category, product.unit_price,
                   product.warranty_months, product.lead_time_days, product.installation_required, product.active,
-                  ProductSearchText(product), now, actor}));
+                  ProductSearchText(product), now, actor, product.factory}));
     return ProductId(rows[0].Int(0));
 }
 
@@ -305,11 +307,11 @@ Result<bool> CatalogRepository::UpdateProduct(Transaction& tx, const Product& pr
         const std::int64_t changed,
         tx.Execute("UPDATE products SET code = $2, name = $3, model = $4, category = $5, unit_price_fen = $6, "
                    "warranty_months = $7, lead_time_days = $8, installation_required = $9, active = $10, "
-                   "search_text = $11, version = version + 1, updated_at_ms = $12, updated_by = $13 "
+                   "search_text = $11, version = version + 1, updated_at_ms = $12, updated_by = $13, factory = $15 "
                    "WHERE id = $1 AND version = $14",
                    {product.id, product.code, product.name, product.model, product.category, product.unit_price,
                     product.warranty_months, product.lead_time_days, product.installation_required, product.active,
-                    ProductSearchText(product), now, actor, product.version}));
+                    ProductSearchText(product), now, actor, product.version, product.factory}));
     return changed == 1;
 }
 

@@ -275,6 +275,7 @@ void CheckProduct(Product& product, FieldCheck& check, std::string_view prefix) 
     check.Range(Field(prefix, "unit_price_fen"), product.unit_price.fen(), 0, kMaxUnitPriceFen);
     check.Range(Field(prefix, "warranty_months"), product.warranty_months, 0, 120);
     check.Range(Field(prefix, "lead_time_days"), product.lead_time_days, 0, 365);
+    check.Text(Field(prefix, "factory"), product.factory, 0, 64);
 }
 
 // ---- customers ------------------------------------------------------------------------------------------------
@@ -470,6 +471,7 @@ Result<Product> CatalogService::CreateProduct(const Principal& actor, const Prod
     product.unit_price = Money::FromFen(input.unit_price_fen);
     product.warranty_months = input.warranty_months;
     product.lead_time_days = input.lead_time_days;
+    product.factory = input.factory;
     product.installation_required = input.installation_required;
     product.active = input.active;
     FieldCheck check;
@@ -514,6 +516,7 @@ Result<Product> CatalogService::UpdateProduct(const Principal& actor, ProductId 
         }
         product.warranty_months = patch.warranty_months.value_or(product.warranty_months);
         product.lead_time_days = patch.lead_time_days.value_or(product.lead_time_days);
+        product.factory = patch.factory.value_or(product.factory);
         product.installation_required = patch.installation_required.value_or(product.installation_required);
         product.active = patch.active.value_or(product.active);
         product.version = patch.version;

@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 #include "modules/repair/repair.hpp"
 #include "modules/repair/repair_repository.hpp"
+#include "modules/visits/visit_inputs.hpp"
 
 namespace ac::repair {
 namespace {
@@ -16,24 +17,17 @@ using kernel::InputSpec;
 using kernel::NotifyRule;
 using kernel::TimerEffect;
 
+using visits::Join;
+using visits::Quoted;
+using visits::SignedOrRefused;
+using visits::Text;
+using visits::TextInput;
+using visits::TimeInput;
+using visits::TimeJson;
+using visits::WindowValid;
+
 constexpr std::string_view kFirstContact = "repair.first_contact";
 constexpr std::string_view kSlipReturn = "repair.slip_return";
-
-// The longest visit window agreed with a customer.
-constexpr auto kMaxWindow = std::chrono::hours(8);
-
-std::string Quoted(std::string_view text) {
-    return json::Serialize(boost::json::value(boost::json::string_view(text.data(), text.size())));
-}
-
-std::string TimeJson(const std::optional<Instant>& at) {
-    return at ? Quoted(FormatRfc3339(*at)) : "null";
-}
-
-std::string Text(const ActionContext& context, const std::string& name) {
-    const auto it = context.inputs.text.find(name);
-    return it == context.inputs.text.end() ? std::string() : it->second;
-}
 
 Result<Ticket> Load(const ActionContext& context) {
     AC_ASSIGN_OR_RETURN(auto ticket, RepairRepository::Find(context.tx, context.document.id));
@@ -48,14 +42,6 @@ Result<Ticket> Load(const ActionContext& context) {
 Result<std::vector<FieldChange>> PlanWindow(const ActionContext& context);
 
 // ---- inputs ---------------------------------------------------------------------------------------------------
-
-InputSpec TextInput(std::string name, bool required, std::size_t max_chars = 1000) {
-    return InputSpec{.name = std::move(name), .kind = InputKind::kText, .required = required, .max_chars = max_chars};
-}
-
-InputSpec TimeInput(std::string name) {
-    return InputSpec{.name = std::move(name), .kind = InputKind::kTime};
-}
 
 // The checklist confirmed on arrival: prepared (C6, Q6), the problem read (Q7), greeting and ID (Q9), the
 // customer's consent (Q12), shoe covers and floor protection (Q14/Q15).
@@ -72,49 +58,13 @@ InputSpec DepartureChecklist() {
         .name = "departure_checklist", .kind = InputKind::kChecklist, .checklist_template = "repair.departure"};
 }
 
-// The service record (Q23): the customer's rating, remarks and signature, or why they did not sign.
-// Photos of the goods before and after the work (images only, size-limited by the kernel).
+// Photos of the goods before and after the work.
 std::vector<InputSpec> Photos() {
-    return {InputSpec{.name = "photos_before", .kind = InputKind::kPhotos, .required = false},
-            InputSpec{.name = "photos_after", .kind = InputKind::kPhotos, .required = false}};
+    return {visits::PhotosInput("photos_before", false), visits::PhotosInput("photos_after", false)};
 }
 
 std::vector<InputSpec> ServiceRecord(bool signature_required) {
-    return {InputSpec{.name = "rating", .kind = InputKind::kNumber, .min = 1, .max = 5},
-            TextInput("remarks", false, 500),
-            InputSpec{.name = "signature", .kind = InputKind::kSignature, .required = signature_required},
-            TextInput("refusal_reason", false, 200)};
-}
-
-std::vector<InputSpec> Join(std::vector<InputSpec> a, const std::vector<InputSpec>& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
-// ---- guards ---------------------------------------------------------------------------------------------------
-
-// The agreed window lies ahead, ends after it starts and lasts at most kMaxWindow.
-Status WindowValid(const ActionContext& context) {
-    const Instant start = context.inputs.times.at("window_start");
-    const Instant end = context.inputs.times.at("window_end");
-    std::vector<FieldError> errors;
-    if (start <= context.now) {
-        errors.push_back({"inputs.window_start", Message{"repair.window_past", {}}});
-    }
-    if (end <= start) {
-        errors.push_back({"inputs.window_end", Message{"repair.window_order", {}}});
-    } else if (end - start > kMaxWindow) {
-        errors.push_back({"inputs.window_end", Message{"repair.window_too_long", {{"hours", "8"}}}});
-    }
-    return errors.empty() ? Ok() : Fail(Error::Validation(std::move(errors)));
-}
-
-// Q23: the customer signs, or the refusal is recorded with its reason.
-Status SignedOrRefused(const ActionContext& context) {
-    if (context.inputs.signature || !Text(context, "refusal_reason").empty()) {
-        return Ok();
-    }
-    return Fail(Error::Validation({FieldError{"inputs.signature", Message{"repair.signature_or_refusal", {}}}}));
+    return visits::ServiceRecord(signature_required);
 }
 
 // ---- effects --------------------------------------------------------------------------------------------------
@@ -167,11 +117,7 @@ Result<std::vector<FieldChange>> Dispatch(const ActionContext& context) {
 // Q8: told before the agreed window ends, with the new window.
 Status ToldInAdvance(const ActionContext& context) {
     AC_ASSIGN_OR_RETURN(const Ticket ticket, Load(context));
-    if (context.inputs.notice && ticket.window_end && context.inputs.notice->contacted_at > *ticket.window_end) {
-        return Fail(Error::Validation(
-            {FieldError{"inputs.customer_notice.contacted_at", Message{"repair.notice_too_late", {}}}}));
-    }
-    return Ok();
+    return visits::NoticeBefore(context, ticket.window_end);
 }
 
 Result<std::vector<FieldChange>> AnnounceDelay(const ActionContext& context) {
@@ -220,15 +166,7 @@ Result<Visit> EndVisit(const ActionContext& context, std::string outcome) {
     visit.signature_file = context.inputs.signature_hash;
     visit.signer = context.inputs.signature ? context.inputs.signature->signer : "";
     visit.refusal_reason = Text(context, "refusal_reason");
-    boost::json::object photos;
-    for (const auto& [name, hashes] : context.inputs.photo_hashes) {
-        boost::json::array files;
-        for (const std::string& hash : hashes) {
-            files.emplace_back(hash);
-        }
-        photos[name] = std::move(files);
-    }
-    visit.photos_json = json::Serialize(photos);
+    visit.photos_json = visits::PhotosJson(context);
     AC_RETURN_IF_ERROR(RepairRepository::CloseVisit(context.tx, visit));
     return visit;
 }
@@ -367,13 +305,6 @@ constexpr MessageDef kMessages[] = {
      "Repair ticket {number} needs support: {actor} could not fix it on site"},
     {"notify.repair.major", "维修登记 {number} 上报重大问题（{actor}）",
      "Repair ticket {number}: a major problem reported by {actor}"},
-    {"repair.window_past", "上门时间应晚于现在", "must be later than now"},
-    {"repair.notice_too_late", "应在原约定时间结束前告知客户",
-     "the customer must be told before the agreed window ends"},
-    {"repair.window_order", "应晚于开始时间", "must be after the start"},
-    {"repair.window_too_long", "上门时间段不能超过 {hours} 小时", "the window may be at most {hours} hours"},
-    {"repair.signature_or_refusal", "请客户签名，或填写客户未签名的原因",
-     "the customer signs, or the reason they did not is given"},
     {"repair.channel", "应为：电话、信函、来访、网上", "must be phone, letter, visit or web"},
     {"repair.store_required", "总部人员登记时须指定门店", "head-office staff must name the store"},
 };

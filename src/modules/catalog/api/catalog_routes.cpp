@@ -36,11 +36,11 @@ constexpr std::string_view kCustomerSchema = R"({
 constexpr std::string_view kProductSchema = R"({
   "type": "object",
   "required": ["id", "code", "name", "model", "category", "unit_price_fen", "warranty_months", "lead_time_days",
-               "installation_required", "active", "version", "created_at", "updated_at"],
+               "factory", "installation_required", "active", "version", "created_at", "updated_at"],
   "properties": {
     "id": {"type": "integer"}, "code": {"type": "string"}, "name": {"type": "string"}, "model": {"type": "string"},
     "category": {"type": "string"}, "unit_price_fen": {"type": "integer", "description": "in fen, 1/100 yuan"},
-    "warranty_months": {"type": "integer"}, "lead_time_days": {"type": "integer"},
+    "warranty_months": {"type": "integer"}, "lead_time_days": {"type": "integer"}, "factory": {"type": "string"},
     "installation_required": {"type": "boolean"}, "active": {"type": "boolean"}, "version": {"type": "integer"},
     "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}
   }
@@ -80,6 +80,7 @@ std::string ProductInputSchema(bool patch) {
       "unit_price_fen": {"type": "integer", "minimum": 0, "description": "in fen, 1/100 yuan"},
       "warranty_months": {"type": "integer", "minimum": 0, "maximum": 120},
       "lead_time_days": {"type": "integer", "minimum": 0, "maximum": 365, "description": "default 3"},
+      "factory": {"type": "string", "maxLength": 64, "description": "who makes it; factory orders are grouped by it"},
       "installation_required": {"type": "boolean"}, "active": {"type": "boolean"}}})";
     return schema;
 }
@@ -151,6 +152,7 @@ boost::json::value ProductJson(const Product& product) {
         {"unit_price_fen", product.unit_price.fen()},
         {"warranty_months", product.warranty_months},
         {"lead_time_days", product.lead_time_days},
+        {"factory", product.factory},
         {"installation_required", product.installation_required},
         {"active", product.active},
         {"version", product.version},
@@ -357,6 +359,7 @@ Result<http::Response> CreateProduct(CatalogService& catalog, http::Request& req
         reader.Int("warranty_months", {.required = false, .min = -1'000'000, .max = 1'000'000}).value_or(12));
     input.lead_time_days = static_cast<int>(
         reader.Int("lead_time_days", {.required = false, .min = -1'000'000, .max = 1'000'000}).value_or(3));
+    input.factory = reader.String("factory", kText).value_or("");
     input.installation_required = reader.Bool("installation_required", false).value_or(false);
     input.active = reader.Bool("active", false).value_or(true);
     reader.RejectUnknownFields();
@@ -388,6 +391,7 @@ Result<http::Response> UpdateProduct(CatalogService& catalog, http::Request& req
     if (const auto days = reader.Int("lead_time_days", {.required = false, .min = -1'000'000, .max = 1'000'000})) {
         patch.lead_time_days = static_cast<int>(*days);
     }
+    patch.factory = reader.String("factory", kText);
     patch.installation_required = reader.Bool("installation_required", false);
     patch.active = reader.Bool("active", false);
     reader.RejectUnknownFields();

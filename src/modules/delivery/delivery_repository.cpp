@@ -1,0 +1,224 @@
+#include "modules/delivery/delivery_repository.hpp"
+
+#include "modules/catalog/catalog_repository.hpp"
+
+namespace ac::delivery {
+namespace {
+
+using storage::Row;
+using storage::Rows;
+using storage::Transaction;
+using storage::Value;
+
+std::optional<Instant> OptTime(const Row& row, std::size_t column) {
+    if (const auto ms = row.OptInt(column)) {
+        return FromEpochMs(*ms);
+    }
+    return std::nullopt;
+}
+
+Status Done(Result<std::int64_t> changed) {
+    if (!changed) {
+        return Fail(std::move(changed).error());
+    }
+    return Ok();
+}
+
+template <class T>
+Value OptValue(const std::optional<T>& value) {
+    return value ? Value(*value) : Value();
+}
+
+std::string SearchText(const Job& job) {
+    std::string text = job.customer_name + '\n' + job.phone + '\n' + job.address;
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return text;
+}
+
+constexpr std::string_view kJobColumns =
+    "j.contract_id, cd.number, j.customer_name, j.phone, j.address, j.installation_requirements, j.installer_id, "
+    "COALESCE(s.name, ''), j.crew, j.window_start_ms, j.window_end_ms, j.confirmed_at_ms, j.slip_sent_at_ms, "
+    "j.inspected_at_ms, j.arrived_at_ms, j.late_minutes, j.signed_at_ms, j.signer, j.signature_file, j.rating, "
+    "j.remarks, j.photos, j.voucher_returned_at_ms";
+constexpr std::string_view kJobJoins =
+    " JOIN documents cd ON cd.id = j.contract_id LEFT JOIN staff s ON s.id = j.installer_id";
+
+Job JobFrom(const Row& row, std::size_t at) {
+    Job j;
+    j.contract_id = kernel::DocumentId(row.Int(at + 0));
+    j.contract_number = row.Text(at + 1);
+    j.customer_name = row.Text(at + 2);
+    j.phone = row.Text(at + 3);
+    j.address = row.Text(at + 4);
+    j.installation_requirements = row.Text(at + 5);
+    if (const auto installer = row.OptInt(at + 6)) {
+        j.installer_id = StaffId(*installer);
+    }
+    j.installer_name = row.Text(at + 7);
+    j.crew = row.Text(at + 8);
+    j.window_start = OptTime(row, at + 9);
+    j.window_end = OptTime(row, at + 10);
+    j.confirmed_at = OptTime(row, at + 11);
+    j.slip_sent_at = OptTime(row, at + 12);
+    j.inspected_at = OptTime(row, at + 13);
+    j.arrived_at = OptTime(row, at + 14);
+    j.late_minutes = row.Int(at + 15);
+    j.signed_at = OptTime(row, at + 16);
+    j.signer = row.Text(at + 17);
+    j.signature_file = row.OptText(at + 18);
+    if (const auto rating = row.OptInt(at + 19)) {
+        j.rating = static_cast<int>(*rating);
+    }
+    j.remarks = row.Text(at + 20);
+    j.photos_json = row.Text(at + 21);
+    j.voucher_returned_at = OptTime(row, at + 22);
+    return j;
+}
+
+}  // namespace
+
+Status DeliveryRepository::Insert(Transaction& tx, kernel::DocumentId id, const Job& job) {
+    return Done(
+        tx.Execute("INSERT INTO delivery_jobs (document_id, contract_id, customer_name, phone, address, "
+                   "installation_requirements, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                   {id, job.contract_id, job.customer_name, job.phone, job.address, job.installation_requirements,
+                    SearchText(job)}));
+}
+
+Result<std::optional<Job>> DeliveryRepository::Find(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT " + std::string(kJobColumns) + " FROM delivery_jobs j" +
+                                                      std::string(kJobJoins) + " WHERE j.document_id = $1",
+                                                  {id}));
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    Job job = JobFrom(rows[0], 0);
+    job.id = id;
+    return job;
+}
+
+Status DeliveryRepository::Update(Transaction& tx, const Job& j) {
+    return Done(tx.Execute(
+        "UPDATE delivery_jobs SET address = $2, installer_id = $3, crew = $4, window_start_ms = $5, "
+        "window_end_ms = $6, confirmed_at_ms = $7, slip_sent_at_ms = $8, inspected_at_ms = $9, arrived_at_ms = $10, "
+        "late_minutes = $11, signed_at_ms = $12, signer = $13, signature_file = $14, rating = $15, remarks = $16, "
+        "photos = $17, voucher_returned_at_ms = $18, search_text = $19 WHERE document_id = $1",
+        {j.id, j.address, OptValue(j.installer_id), j.crew, OptValue(j.window_start), OptValue(j.window_end),
+         OptValue(j.confirmed_at), OptValue(j.slip_sent_at), OptValue(j.inspected_at), OptValue(j.arrived_at),
+         j.late_minutes, OptValue(j.signed_at), j.signer, OptValue(j.signature_file), OptValue(j.rating), j.remarks,
+         j.photos_json, OptValue(j.voucher_returned_at), SearchText(j)}));
+}
+
+Status DeliveryRepository::InsertChange(Transaction& tx, kernel::DocumentId id, const Change& c) {
+    return Done(
+        tx.Execute("INSERT INTO delivery_changes (document_id, kind, at_ms, staff_id, reason, goods, "
+                   "old_start_ms, old_end_ms, new_start_ms, new_end_ms, notice_at_ms) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                   {id, c.kind, c.at, c.staff_id, c.reason, c.goods, OptValue(c.old_start), OptValue(c.old_end),
+                    c.new_start, c.new_end, c.notice_at}));
+}
+
+Result<std::vector<Change>> DeliveryRepository::Changes(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT kind, at_ms, staff_id, reason, goods, old_start_ms, "
+                                                  "old_end_ms, new_start_ms, new_end_ms, notice_at_ms "
+                                                  "FROM delivery_changes WHERE document_id = $1 ORDER BY id",
+                                                  {id}));
+    std::vector<Change> out;
+    for (const Row& row : rows) {
+        out.push_back(Change{row.Text(0), row.Time(1), StaffId(row.Int(2)), row.Text(3), row.Text(4), OptTime(row, 5),
+                             OptTime(row, 6), row.Time(7), row.Time(8), row.Time(9)});
+    }
+    return out;
+}
+
+Status DeliveryRepository::InsertFollowUp(Transaction& tx, kernel::DocumentId id, const FollowUp& f, StaffId by) {
+    return Done(
+        tx.Execute("INSERT INTO delivery_follow_ups (document_id, installer_id, at_ms, satisfaction, "
+                   "remarks, staff_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                   {id, OptValue(f.installer_id), f.at, f.satisfaction, f.remarks, by}));
+}
+
+Result<std::vector<FollowUp>> DeliveryRepository::FollowUps(Transaction& tx, kernel::DocumentId id) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT at_ms, installer_id, satisfaction, remarks FROM "
+                                                  "delivery_follow_ups WHERE document_id = $1 ORDER BY id",
+                                                  {id}));
+    std::vector<FollowUp> out;
+    for (const Row& row : rows) {
+        FollowUp f;
+        f.at = row.Time(0);
+        if (const auto installer = row.OptInt(1)) {
+            f.installer_id = StaffId(*installer);
+        }
+        f.satisfaction = static_cast<int>(row.Int(2));
+        f.remarks = row.Text(3);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q) {
+    const std::string filter =
+        " FROM documents d JOIN delivery_jobs j ON j.document_id = d.id" + std::string(kJobJoins) +
+        " WHERE d.type = 'delivery_job'"
+        " AND (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1)"
+        " AND (CAST($2 AS BIGINT) IS NULL OR d.store_id = $2)"
+        " AND (CAST($3 AS TEXT) IS NULL OR d.state = $3)"
+        " AND (CAST($4 AS BIGINT) IS NULL OR j.installer_id = $4)"
+        " AND (CAST($5 AS BIGINT) IS NULL OR j.contract_id = $5)"
+        " AND (CAST($6 AS BIGINT) IS NULL OR j.window_start_ms >= $6)"
+        " AND (CAST($7 AS BIGINT) IS NULL OR j.window_start_ms < $7)"
+        " AND (CAST($8 AS TEXT) IS NULL OR j.search_text LIKE $8 ESCAPE '\\' OR lower(d.number) LIKE $8 ESCAPE '\\')"
+        " AND ($9 = 0 OR d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled'))"
+        " AND ($10 = 0 OR j.window_start_ms IS NULL)";
+    const std::vector<Value> params{OptValue(q.scope),
+                                    OptValue(q.store_id),
+                                    q.state.empty() ? Value() : Value(q.state),
+                                    OptValue(q.installer_id),
+                                    OptValue(q.contract_id),
+                                    OptValue(q.from),
+                                    OptValue(q.to),
+                                    q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text)),
+                                    Value(q.open),
+                                    Value(q.unscheduled)};
+    std::vector<Value> paged = params;
+    paged.emplace_back(q.page_size);
+    paged.emplace_back((q.page - 1) * q.page_size);
+    AC_ASSIGN_OR_RETURN(
+        const Rows rows,
+        tx.Query("SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
+                 "d.updated_at_ms, (SELECT count(*) FROM sla_timers b WHERE b.document_id = d.id AND "
+                 "b.breached_at_ms IS NOT NULL), " +
+                     std::string(kJobColumns) + filter +
+                     " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT $11 OFFSET $12",
+                 paged));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, params));
+    Page<JobRow> page;
+    page.total = count[0].Int(0);
+    page.page = q.page;
+    page.page_size = q.page_size;
+    for (const Row& row : rows) {
+        JobRow item;
+        item.document.id = kernel::DocumentId(row.Int(0));
+        item.document.type = std::string(kType);
+        item.document.number = row.Text(1);
+        item.document.store_id = StoreId(row.Int(2));
+        item.document.state = row.Text(3);
+        item.document.version = row.Int(4);
+        if (const auto assignee = row.OptInt(5)) {
+            item.document.assignee_id = StaffId(*assignee);
+        }
+        item.document.created_at = row.Time(6);
+        item.document.updated_at = row.Time(7);
+        item.breached = row.Int(8) > 0;
+        item.job = JobFrom(row, 9);
+        item.job.id = item.document.id;
+        page.items.push_back(std::move(item));
+    }
+    return page;
+}
+
+}  // namespace ac::delivery
