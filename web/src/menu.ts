@@ -1,5 +1,7 @@
 // The menu: each module adds its entries; a user sees only those their permissions allow.
 import { catalogMenu } from '@/modules/catalog/routes'
+import { contractMenu } from '@/modules/contracts/routes'
+import { deliveryMenu } from '@/modules/delivery/routes'
 import { repairMenu } from '@/modules/repair/routes'
 
 export interface MenuEntry {
@@ -11,7 +13,7 @@ export interface MenuEntry {
   children?: MenuEntry[]
 }
 
-export const menu: MenuEntry[] = [{ key: 'home', title: 'app.home', icon: 'House', to: '/' }, repairMenu, catalogMenu]
+export const menu: MenuEntry[] = [{ key: 'home', title: 'app.home', icon: 'House', to: '/' }, contractMenu, deliveryMenu, repairMenu, catalogMenu]
 
 /** The entries `can` allows; a group without any allowed child is dropped. */
 export function visibleMenu(entries: MenuEntry[], can: (permission?: string) => boolean): MenuEntry[] {

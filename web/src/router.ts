@@ -2,6 +2,8 @@
 // come back; pages name the permission they need.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { catalogRoutes } from '@/modules/catalog/routes'
+import { contractRoutes } from '@/modules/contracts/routes'
+import { deliveryRoutes } from '@/modules/delivery/routes'
 import { repairRoutes } from '@/modules/repair/routes'
 import { useSession } from '@/stores/session'
 
@@ -22,6 +24,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'app.home' } },
       ...catalogRoutes,
       ...repairRoutes,
+      ...contractRoutes,
+      ...deliveryRoutes,
       {
         path: 'documents/:resource([a-z0-9-]+)/:id(\\d+)',
         name: 'document',

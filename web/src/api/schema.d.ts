@@ -729,6 +729,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales contracts the caller sees, newest first */
+        get: operations["getApiV1Contracts"];
+        put?: never;
+        /** Enter a sales contract (A1, A2, B11) */
+        post: operations["postApiV1Contracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order follower's day: the batch, needs, factory orders to place and on the way */
+        get: operations["getApiV1ContractsBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/late-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts after the 17:00 cut-off per salesperson (A1) */
+        get: operations["getApiV1ContractsLateReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warehouses of the caller's stores */
+        get: operations["getApiV1Warehouses"];
+        put?: never;
+        /** Add a warehouse */
+        post: operations["postApiV1Warehouses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finished-goods stock per warehouse and product (A3) */
+        get: operations["getApiV1Stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive goods into a warehouse (a ledger row) */
+        post: operations["postApiV1StockReceipts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock ledger of a warehouse, newest first */
+        get: operations["getApiV1StockMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Factory orders, newest first (A4, A5) */
+        get: operations["getApiV1FactoryOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the day's factory orders from the needs, one per factory (A4) */
+        post: operations["postApiV1FactoryOrdersDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sales_contract with its timers and the actions the caller may take now */
+        get: operations["getApiV1ContractsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an action on a sales_contract (roles, state and inputs are checked) */
+        post: operations["postApiV1ContractsIdActionsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline of a sales_contract (its audit events, oldest first) */
+        get: operations["getApiV1ContractsIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/files/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the sales_contract holds (a signature image) */
+        get: operations["getApiV1ContractsIdFilesHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One factory_order with its timers and the actions the caller may take now */
+        get: operations["getApiV1FactoryOrdersId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an action on a factory_order (roles, state and inputs are checked) */
+        post: operations["postApiV1FactoryOrdersIdActionsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline of a factory_order (its audit events, oldest first) */
+        get: operations["getApiV1FactoryOrdersIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factory-orders/{id}/files/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the factory_order holds (a signature image) */
+        get: operations["getApiV1FactoryOrdersIdFilesHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery and installation jobs, by delivery window */
+        get: operations["getApiV1Deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch board: jobs by day and crew, and those still to schedule (B1) */
+        get: operations["getApiV1DeliveriesBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery_job with its timers and the actions the caller may take now */
+        get: operations["getApiV1DeliveriesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an action on a delivery_job (roles, state and inputs are checked) */
+        post: operations["postApiV1DeliveriesIdActionsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline of a delivery_job (its audit events, oldest first) */
+        get: operations["getApiV1DeliveriesIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/files/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the delivery_job holds (a signature image) */
+        get: operations["getApiV1DeliveriesIdFilesHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1839,7 +2232,7 @@ export interface operations {
                 "application/json": {
                     /** @description null or absent: the whole chain */
                     store_id?: number | null;
-                    /** @description {kind: elapsed_minutes|working_minutes|end_of_day|local_time, minutes, days_after, time, warn_percent, escalate_after_minutes} */
+                    /** @description {kind: elapsed_minutes|working_minutes|end_of_day|local_time|end_of_working_day, minutes, days_after, time, warn_percent, escalate_after_minutes} */
                     rule: Record<string, never>;
                 };
             };
@@ -2179,6 +2572,7 @@ export interface operations {
                             unit_price_fen: number;
                             warranty_months: number;
                             lead_time_days: number;
+                            factory: string;
                             installation_required: boolean;
                             active: boolean;
                             version: number;
@@ -2215,6 +2609,8 @@ export interface operations {
                     warranty_months?: number;
                     /** @description default 3 */
                     lead_time_days?: number;
+                    /** @description who makes it; factory orders are grouped by it */
+                    factory?: string;
                     installation_required?: boolean;
                     active?: boolean;
                 };
@@ -2237,6 +2633,7 @@ export interface operations {
                         unit_price_fen: number;
                         warranty_months: number;
                         lead_time_days: number;
+                        factory: string;
                         installation_required: boolean;
                         active: boolean;
                         version: number;
@@ -2309,6 +2706,7 @@ export interface operations {
                         unit_price_fen: number;
                         warranty_months: number;
                         lead_time_days: number;
+                        factory: string;
                         installation_required: boolean;
                         active: boolean;
                         version: number;
@@ -2344,6 +2742,8 @@ export interface operations {
                     warranty_months?: number;
                     /** @description default 3 */
                     lead_time_days?: number;
+                    /** @description who makes it; factory orders are grouped by it */
+                    factory?: string;
                     installation_required?: boolean;
                     active?: boolean;
                 };
@@ -2366,6 +2766,7 @@ export interface operations {
                         unit_price_fen: number;
                         warranty_months: number;
                         lead_time_days: number;
+                        factory: string;
                         installation_required: boolean;
                         active: boolean;
                         version: number;
@@ -2584,6 +2985,957 @@ export interface operations {
         };
     };
     getApiV1RepairTicketsIdFilesHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1Contracts: {
+        parameters: {
+            query?: {
+                q?: string;
+                state?: string;
+                batch_date?: string;
+                salesperson_id?: number;
+                store_id?: number;
+                at_risk?: boolean;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            salesperson_id: number;
+                            salesperson_name: string;
+                            batch_date: string;
+                            /** @description received after 17:00, rule A1 */
+                            late: boolean;
+                            total_fen: number;
+                            units: number;
+                            reserved: number;
+                            /** @description units neither in stock nor on a factory order */
+                            need: number;
+                            /** @description waits on a factory order past its expected arrival, rule A5 */
+                            at_risk: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1Contracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_name: string;
+                    phone: string;
+                    district?: string;
+                    address: string;
+                    installation_requirements?: string;
+                    special_requirements?: string;
+                    /** @description default: the caller, when a salesperson */
+                    salesperson_id?: number;
+                    /** @description default: the store's first warehouse */
+                    warehouse_id?: number;
+                    /** @description default: the caller's store */
+                    store_id?: number;
+                    lines: {
+                        product_id: number;
+                        quantity: number;
+                        /** @description default: the list price */
+                        unit_price_fen?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1ContractsBoard: {
+        parameters: {
+            query?: {
+                store_id?: number;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch_date: string;
+                        store_id: number;
+                        batch: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            salesperson_id: number;
+                            salesperson_name: string;
+                            batch_date: string;
+                            /** @description received after 17:00, rule A1 */
+                            late: boolean;
+                            total_fen: number;
+                            units: number;
+                            reserved: number;
+                            /** @description units neither in stock nor on a factory order */
+                            need: number;
+                            /** @description waits on a factory order past its expected arrival, rule A5 */
+                            at_risk: boolean;
+                        }[];
+                        late: number;
+                        waiting: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            salesperson_id: number;
+                            salesperson_name: string;
+                            batch_date: string;
+                            /** @description received after 17:00, rule A1 */
+                            late: boolean;
+                            total_fen: number;
+                            units: number;
+                            reserved: number;
+                            /** @description units neither in stock nor on a factory order */
+                            need: number;
+                            /** @description waits on a factory order past its expected arrival, rule A5 */
+                            at_risk: boolean;
+                        }[];
+                        needs: {
+                            line_id: number;
+                            contract_id: number;
+                            product_id: number;
+                            factory: string;
+                            quantity: number;
+                            warehouse_id: number;
+                        }[];
+                        drafts: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            version: number;
+                            created_at: string;
+                            factory: string;
+                            placed_at: string | null;
+                            /** @description placed, and a line is past its expected arrival, rule A5 */
+                            overdue: boolean;
+                            lines: {
+                                contract_number: string;
+                                product_name: string;
+                                model: string;
+                                quantity: number;
+                                expected_on: string | null;
+                                received: number;
+                            }[];
+                        }[];
+                        placed: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            version: number;
+                            created_at: string;
+                            factory: string;
+                            placed_at: string | null;
+                            /** @description placed, and a line is past its expected arrival, rule A5 */
+                            overdue: boolean;
+                            lines: {
+                                contract_number: string;
+                                product_name: string;
+                                model: string;
+                                quantity: number;
+                                expected_on: string | null;
+                                received: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1ContractsLateReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        items: {
+                            salesperson_id: number;
+                            name: string;
+                            contracts: number;
+                            late: number;
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1Warehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            store_id: number;
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1Warehouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    store_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        store_id: number;
+                        code: string;
+                        name: string;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1Stock: {
+        parameters: {
+            query?: {
+                warehouse_id?: number;
+                q?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            warehouse_id: number;
+                            product_id: number;
+                            product_code: string;
+                            product_name: string;
+                            model: string;
+                            on_hand: number;
+                            reserved: number;
+                            available: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1StockReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    warehouse_id: number;
+                    product_id: number;
+                    quantity: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        warehouse_id: number;
+                        product_id: number;
+                        product_code: string;
+                        product_name: string;
+                        model: string;
+                        on_hand: number;
+                        reserved: number;
+                        available: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1StockMovements: {
+        parameters: {
+            query?: {
+                warehouse_id?: number;
+                product_id?: number;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            warehouse_id: number;
+                            product_id: number;
+                            /** @enum {string} */
+                            kind: "receipt" | "reserve" | "release" | "issue";
+                            on_hand_delta: number;
+                            reserved_delta: number;
+                            contract_id: number | null;
+                            factory_order_id: number | null;
+                            note: string;
+                            at: string;
+                            staff_id: number | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1FactoryOrders: {
+        parameters: {
+            query?: {
+                state?: string;
+                overdue?: boolean;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            version: number;
+                            created_at: string;
+                            factory: string;
+                            placed_at: string | null;
+                            /** @description placed, and a line is past its expected arrival, rule A5 */
+                            overdue: boolean;
+                            lines: {
+                                contract_number: string;
+                                product_name: string;
+                                model: string;
+                                quantity: number;
+                                expected_on: string | null;
+                                received: number;
+                            }[];
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1FactoryOrdersDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    store_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1ContractsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1ContractsIdActionsAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version last read; a stale one answers 409 */
+                    version: number;
+                    comment?: string;
+                    /** @description the action's inputs, as the document's "actions" list them */
+                    inputs?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1ContractsIdEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1ContractsIdFilesHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1FactoryOrdersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1FactoryOrdersIdActionsAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version last read; a stale one answers 409 */
+                    version: number;
+                    comment?: string;
+                    /** @description the action's inputs, as the document's "actions" list them */
+                    inputs?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1FactoryOrdersIdEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1FactoryOrdersIdFilesHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1Deliveries: {
+        parameters: {
+            query?: {
+                q?: string;
+                state?: string;
+                open?: boolean;
+                mine?: boolean;
+                installer_id?: number;
+                contract_id?: number;
+                store_id?: number;
+                from?: string;
+                to?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            contract_id: number;
+                            contract_number: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            installer_id: number | null;
+                            installer_name: string;
+                            crew: string;
+                            window_start: string | null;
+                            window_end: string | null;
+                            breached: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1DeliveriesBoard: {
+        parameters: {
+            query?: {
+                store_id?: number;
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        days: number;
+                        store_id: number;
+                        installers: {
+                            id: number;
+                            name: string;
+                        }[];
+                        jobs: {
+                            id: number;
+                            number: string;
+                            state: string;
+                            state_label: string;
+                            store_id: number;
+                            version: number;
+                            created_at: string;
+                            contract_id: number;
+                            contract_number: string;
+                            customer_name: string;
+                            phone: string;
+                            address: string;
+                            installer_id: number | null;
+                            installer_name: string;
+                            crew: string;
+                            window_start: string | null;
+                            window_end: string | null;
+                            breached: boolean;
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1DeliveriesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    postApiV1DeliveriesIdActionsAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version last read; a stale one answers 409 */
+                    version: number;
+                    comment?: string;
+                    /** @description the action's inputs, as the document's "actions" list them */
+                    inputs?: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1DeliveriesIdEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiV1DeliveriesIdFilesHash: {
         parameters: {
             query?: never;
             header?: never;

@@ -2,6 +2,10 @@
 import { createI18n } from 'vue-i18n'
 import catalogEn from '@/modules/catalog/i18n.en'
 import catalogZh from '@/modules/catalog/i18n.zh-CN'
+import contractsEn from '@/modules/contracts/i18n.en'
+import contractsZh from '@/modules/contracts/i18n.zh-CN'
+import deliveryEn from '@/modules/delivery/i18n.en'
+import deliveryZh from '@/modules/delivery/i18n.zh-CN'
 import repairEn from '@/modules/repair/i18n.en'
 import repairZh from '@/modules/repair/i18n.zh-CN'
 import en from './en'
@@ -25,8 +29,8 @@ export function rememberLanguage(language: Language): void {
 }
 
 export const messages = {
-  'zh-CN': { ...zhCN, catalog: catalogZh, repair: repairZh },
-  en: { ...en, catalog: catalogEn, repair: repairEn },
+  'zh-CN': { ...zhCN, catalog: catalogZh, repair: repairZh, contracts: contractsZh, delivery: deliveryZh },
+  en: { ...en, catalog: catalogEn, repair: repairEn, contracts: contractsEn, delivery: deliveryEn },
 }
 
 export const i18n = createI18n({
