@@ -3,6 +3,9 @@
 #include "app/catalog.hpp"
 #include "kernel/api/routes.hpp"
 #include "kernel/test_ticket.hpp"
+#include "modules/contracts/contract_workflow.hpp"
+#include "modules/delivery/delivery_workflow.hpp"
+#include "modules/repair/repair_workflow.hpp"
 
 namespace ac::app {
 namespace {
@@ -34,6 +37,32 @@ TEST(WorkflowLabels, RegisteredTypesHaveEveryLabel) {
     EXPECT_EQ(kernel::api::MissingLabels(registry, policies, catalog),
               (std::vector<std::string>{"doc.bare", "doc.bare.state.open", "doc.bare.state.closed",
                                         "doc.bare.action.close", "doc.bare.input.why", "sla.bare.close"}));
+}
+
+// The document types the server runs: repairs, contracts, factory orders and delivery jobs.
+TEST(WorkflowLabels, TheShippedTypesHaveEveryLabelInBothLanguages) {
+    const Catalog catalog = BuildCatalog();
+    kernel::Registry registry;
+    kernel::Policies policies;
+    registry.Add(repair::TicketType());
+    repair::AddChecklists(registry);
+    repair::AddPolicies(policies);
+    registry.Add(contracts::ContractType(delivery::JobFor));
+    registry.Add(contracts::FactoryOrderType());
+    contracts::AddPolicies(policies);
+    registry.Add(delivery::JobType());
+    delivery::AddChecklists(registry);
+    delivery::AddPolicies(policies);
+    EXPECT_EQ(kernel::api::MissingLabels(registry, policies, catalog), std::vector<std::string>{});
+}
+
+TEST(WorkflowLabels, SystemActionsHaveNoRolesAndOthersNeedThem) {
+    kernel::Registry registry;
+    kernel::DocumentType type = kernel::test_ticket::Type();
+    type.actions[1].system = true;  // a system action with roles: nobody could tell who may take it
+    EXPECT_THROW(registry.Add(type), std::logic_error);
+    type.actions[1].roles = RoleSet();
+    EXPECT_NO_THROW(registry.Add(type)) << "taken only as another action's follow-on";
 }
 
 TEST(WorkflowLabels, TheRegistryRefusesMalformedTypes) {

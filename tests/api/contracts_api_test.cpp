@@ -251,8 +251,14 @@ TEST_F(ContractsApi, AContractNeedsItsFieldsAndLinesAndBadInputWritesNothing) {
     ASSERT_EQ(unknown.status, 422) << unknown.body;
     EXPECT_EQ(unknown.Json().at("error").at("fields").at("lines[0].product_id"), "商品不存在或已停用");
     // In English for an English caller.
-    const HttpResponse english = sales.Send("POST", "/api/v1/contracts?lang=en", "{\"lines\":[]}");
+    HttpClient client(port());
+    const HttpResponse english = client.Request("POST", "/api/v1/contracts", ContractBody("13800001111", "[]"),
+                                                {{"Cookie", sales.cookie()},
+                                                 {"X-CSRF-Token", sales.csrf()},
+                                                 {"Content-Type", "application/json"},
+                                                 {"Accept-Language", "en-US,en;q=0.9"}});
     EXPECT_EQ(english.status, 422);
+    EXPECT_EQ(english.Json().at("error").at("fields").at("lines"), "at least one line") << english.body;
     EXPECT_EQ(sales.Post("/api/v1/contracts", "{\"customer_name\":").status, 400);
     // The order follower enters a contract for a salesperson, and must name one.
     ApiSession follower = As("follower");
@@ -281,6 +287,17 @@ TEST_F(ContractsApi, AContractNeedsItsFieldsAndLinesAndBadInputWritesNothing) {
     EXPECT_EQ(f.at("lines").at(1).at("unit_price_fen"), 35000);
     EXPECT_EQ(f.at("total_fen"), 1288000 + 2 * 35000);
     EXPECT_EQ(Total(sales, "/api/v1/contracts"), before + 1);
+    // The system's own steps are not for callers.
+    const HttpResponse system_step =
+        follower.Post("/api/v1/contracts/" + Id(contract.at("id").as_int64()) + "/actions/goods_ready",
+                      R"({"version":1,"inputs":{}})");
+    EXPECT_EQ(system_step.status, 404);
+    EXPECT_EQ(follower.Post("/api/v1/factory-orders/drafts", R"({"store_id":"x"})")
+                  .Json()
+                  .at("error")
+                  .at("fields")
+                  .at("store_id"),
+              "应为整数");
 }
 
 // rules: A1
@@ -497,7 +514,12 @@ TEST_F(ContractsApi, FromContractToFollowUpCallThroughStockFactoryArrivalAndDeli
     EXPECT_EQ(job_fields.at("installation_requirements"), "电梯可用，需上门安装餐桌") << "B11";
     EXPECT_EQ(job_fields.at("lines").as_array().size(), 2u);
 
-    // B1: date, window, address and crew.
+    // B1: date, window, address and crew; a window in the past is refused, naming the field.
+    const HttpResponse past =
+        Act(agent, "deliveries", job, "schedule",
+            Window("2026-12-04T08:00:00+08:00", "2026-12-04T08:30:00+08:00") + R"(,"assignee":)" + Id(installer_));
+    EXPECT_EQ(past.status, 422);
+    EXPECT_EQ(past.Json().at("error").at("fields").at("inputs.window_start"), "时间应晚于现在");
     const HttpResponse scheduled = Act(agent, "deliveries", job, "schedule",
                                        Window("2026-12-05T09:00:00+08:00", "2026-12-05T12:00:00+08:00") +
                                            R"(,"assignee":)" + Id(installer_) + R"(,"crew":"小王")");
@@ -583,10 +605,12 @@ TEST_F(ContractsApi, FromContractToFollowUpCallThroughStockFactoryArrivalAndDeli
         Act(agent, "deliveries", job, "follow_up", R"("satisfaction":5,"remarks":"安装师傅很细心")");
     ASSERT_EQ(followed.status, 200) << followed.body;
     EXPECT_EQ(followed.Json().at("state"), "followed_up");
-    EXPECT_EQ(followed.Json().at("fields").at("follow_ups").at(0).at("satisfaction"), 5);
+    const boost::json::value followed_json = followed.Json();
+    EXPECT_EQ(followed_json.at("fields").at("follow_ups").at(0).at("satisfaction"), 5);
+    EXPECT_EQ(followed_json.at("fields").at("follow_ups").at(0).at("installer_id"), installer_) << "for the assessment";
 }
 
-// rules: B3 B5 B15
+// rules: B1 B3 B5 B12 B15
 TEST_F(ContractsApi, ReplacedGoodsTellTheSupervisorAndAVoucherNotBackBreaches) {
     Receive(lamp_, 1);
     ApiSession sales = As("sales");
@@ -619,6 +643,9 @@ TEST_F(ContractsApi, ReplacedGoodsTellTheSupervisorAndAVoucherNotBackBreaches) {
     ASSERT_EQ(Act(agent, "deliveries", job, "send_slip").status, 200);
     // B3: a notice given after the agreed time has begun does not do.
     SetClock("2026-11-28T14:30:00+08:00");
+    // B12: the slip goes out ahead of the visit, not once it has begun.
+    ASSERT_EQ(Act(agent, "deliveries", job, "reassign", R"("assignee":)" + Id(installer_)).status, 409)
+        << "the slip went out: the crew stays";
     const HttpResponse too_late = Act(agent, "deliveries", job, "reschedule",
                                       Notice("2026-11-28T14:20:00+08:00", "晚到") + R"(,"reason":"堵车",)" +
                                           Window("2026-11-28T16:00:00+08:00", "2026-11-28T18:00:00+08:00"));
@@ -649,6 +676,12 @@ TEST_F(ContractsApi, ReplacedGoodsTellTheSupervisorAndAVoucherNotBackBreaches) {
                       R"(,"confirmation":{"name_confirmed":true,"time_confirmed":true,"model_confirmed":true})")
                   .status,
               200);
+    // B12: a slip sent once the agreed time has begun is not "ahead of the visit".
+    SetClock("2026-11-29T14:05:00+08:00");
+    const HttpResponse slip_late = Act(agent, "deliveries", job, "send_slip");
+    EXPECT_EQ(slip_late.status, 409);
+    EXPECT_EQ(slip_late.Json().at("error").at("message"), "提货单应在送货时间之前发出");
+    SetClock("2026-11-28T12:15:00+08:00");
     ASSERT_EQ(Act(agent, "deliveries", job, "send_slip").status, 200);
     ASSERT_EQ(Act(installer, "deliveries", job, "inspect",
                   R"("inspection":{"unpacked":true,"inspected":true,"repacked":true,"slip_read":true},)"

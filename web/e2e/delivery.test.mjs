@@ -93,6 +93,8 @@ describe('a delivery', () => {
       const cell = desk.locator(`[data-test="cell-${me.user.id}-${tomorrow}"]`)
       await card.dragTo(cell)
       await desk.locator('[data-test="action-dialog"]').waitFor()
+      // The crew leader is the installer it was dropped on, chosen by name.
+      await desk.locator('[data-test="action-dialog"] .el-select').getByText(me.user.name).waitFor()
       await desk.locator('[data-test="input-crew"]').fill('小王')
       await screenshot(desk, 'desktop-dispatch-schedule')
       await submitAction(desk)

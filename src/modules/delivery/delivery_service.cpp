@@ -126,8 +126,11 @@ Result<std::string> DeliveryService::FieldsJson(Transaction& tx, const kernel::D
     }
     boost::json::array follow_up_list;
     for (const FollowUp& f : follow_ups) {
-        follow_up_list.push_back(
-            boost::json::object{{"at", FormatRfc3339(f.at)}, {"satisfaction", f.satisfaction}, {"remarks", f.remarks}});
+        follow_up_list.push_back(boost::json::object{
+            {"at", FormatRfc3339(f.at)},
+            {"installer_id", f.installer_id ? boost::json::value(f.installer_id->value()) : nullptr},
+            {"satisfaction", f.satisfaction},
+            {"remarks", f.remarks}});
     }
     return boost::json::serialize(boost::json::object{
         {"contract_id", j.contract_id.value()},

@@ -48,4 +48,39 @@ describe('ActionDialog', () => {
     const summary = body.querySelector('[data-test="input-customer_notice-summary"]')!.closest('.el-form-item')!
     expect(summary.classList.contains('is-error')).toBe(true)
   })
+
+  it('starts from the values it is given, as the dispatch board fills in the crew and the day', async () => {
+    setPhone(false)
+    const fetch = vi.fn().mockImplementation((url: string) =>
+      Promise.resolve(
+        new Response(JSON.stringify(url.includes('/staff') ? { items: [] } : { id: 9, version: 4 }), { status: 200 }),
+      ),
+    )
+    vi.stubGlobal('fetch', fetch)
+    const schedule: ActionDef = {
+      name: 'schedule',
+      label: '安排送货',
+      to: 'scheduled',
+      inputs: [
+        { name: 'window_start', kind: 'time', required: true, label: '起' },
+        { name: 'assignee', kind: 'assignee', required: true, label: '安装工', roles: ['installer'] },
+        { name: 'crew', kind: 'text', required: false, label: '其他人员' },
+      ],
+    }
+    const start = new Date('2026-11-28T09:00:00+08:00')
+    await mountWithApp(ActionDialog, {
+      resource: 'deliveries',
+      document: { id: 9, version: 3, store_id: 1 } as DocumentView,
+      action: schedule,
+      preset: { assignee: 42, window_start: start, unknown: 'ignored' },
+    })
+    await settle()
+    ;(window.document.body.querySelector('[data-test="action-submit"]') as HTMLButtonElement).click()
+    await settle()
+    const call = fetch.mock.calls.find(([url]) => String(url).endsWith('/actions/schedule'))!
+    const sent = JSON.parse(call[1].body)
+    expect(sent.inputs.assignee).toBe(42)
+    expect(sent.inputs.window_start).toBe(start.toISOString())
+    expect(sent.inputs).not.toHaveProperty('unknown')
+  })
 })
