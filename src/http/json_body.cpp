@@ -28,4 +28,11 @@ Response JsonResponse(int status, const boost::json::value& body) {
     return Response::Json(status, boost::json::serialize(body));
 }
 
+std::string PageSchema(std::string_view item) {
+    return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
+      "items": {"type": "array", "items": )" +
+           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
+      "page_size": {"type": "integer"}}})";
+}
+
 }  // namespace ac::http

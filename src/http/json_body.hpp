@@ -1,6 +1,9 @@
 // JSON bodies for handlers: reading a request's object, writing a response. Include only from api/ files.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -32,5 +35,8 @@ template <class T, class ToJson>
         boost::json::object{
             {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
 }
+
+// The JSON Schema of what PageResponse answers, for the OpenAPI document: `item` is the schema of one item.
+[[nodiscard]] std::string PageSchema(std::string_view item);
 
 }  // namespace ac::http

@@ -95,6 +95,12 @@ class Transaction {
         return Execute(sql, std::span<const Value>(params.begin(), params.size()));
     }
 
+    // Runs a statement for its effect alone (the count of changed rows does not matter).
+    [[nodiscard]] Status Run(std::string_view sql, std::initializer_list<Value> params = {}) {
+        Result<std::int64_t> changed = Execute(sql, std::span<const Value>(params.begin(), params.size()));
+        return changed ? Ok() : Status(std::unexpected<Error>(std::move(changed).error()));
+    }
+
     // Runs several ';'-separated statements without parameters (migrations, test set-up).
     [[nodiscard]] Status ExecuteScript(std::string_view sql);
 

@@ -79,6 +79,10 @@ class Row {
     [[nodiscard]] const std::string& Bytes(std::size_t column) const;
     [[nodiscard]] Money Fen(std::size_t column) const { return Money::FromFen(Int(column)); }
     [[nodiscard]] Instant Time(std::size_t column) const { return FromEpochMs(Int(column)); }
+    [[nodiscard]] std::optional<Instant> OptTime(std::size_t column) const {
+        const std::optional<std::int64_t> ms = OptInt(column);
+        return ms ? std::optional<Instant>(FromEpochMs(*ms)) : std::nullopt;
+    }
 
   private:
     std::vector<Value> cells_;

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "support/api_session.hpp"
+#include "support/eventually.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
@@ -20,17 +21,6 @@ using namespace std::chrono_literals;
 
 constexpr std::string_view kPassword = "Contract2026x";
 constexpr std::string_view kPng = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB";
-
-bool Eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout = 10s) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-        if (done()) {
-            return true;
-        }
-        std::this_thread::sleep_for(25ms);
-    }
-    return done();
-}
 
 std::string Str(const boost::json::value& value) {
     return std::string(value.as_string());

@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/transaction_runner.hpp"
 #include "support/api_session.hpp"
+#include "support/eventually.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
@@ -32,17 +33,6 @@ std::vector<std::string> FakeClockArgs(std::string_view start = kStart) {
 }
 
 // Polls `done` until it holds or `timeout` passes; the scheduler and the webhook sender run on their own threads.
-bool Eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout = 10s) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-        if (done()) {
-            return true;
-        }
-        std::this_thread::sleep_for(25ms);
-    }
-    return done();
-}
-
 std::string Str(const boost::json::value& value) {
     return std::string(value.as_string());
 }

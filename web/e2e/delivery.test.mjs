@@ -138,6 +138,7 @@ describe('a delivery', () => {
       await mobile.locator('[data-test="action-dialog"] img').first().waitFor()
       await submitAction(mobile)
       await mobile.locator('[data-test="document-state"]').getByText('已开箱检验').waitFor()
+      await mobile.locator('[data-test="delivery-photos"] img').first().waitFor() // the inspection photo is kept (B4)
 
       await mobile.locator('[data-test="action-arrive"]').click()
       for (const item of ['greeted', 'id_shown', 'shoe_covers', 'floor_protected']) {

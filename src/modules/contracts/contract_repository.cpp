@@ -12,25 +12,6 @@ using storage::Rows;
 using storage::Transaction;
 using storage::Value;
 
-std::optional<Instant> OptTime(const Row& row, std::size_t column) {
-    if (const auto ms = row.OptInt(column)) {
-        return FromEpochMs(*ms);
-    }
-    return std::nullopt;
-}
-
-Status Done(Result<std::int64_t> changed) {
-    if (!changed) {
-        return Fail(std::move(changed).error());
-    }
-    return Ok();
-}
-
-template <class T>
-Value OptValue(const std::optional<T>& value) {
-    return value ? Value(*value) : Value();
-}
-
 std::string Lower(std::string text) {
     for (char& c : text) {
         if (c >= 'A' && c <= 'Z') {
@@ -119,7 +100,7 @@ Result<std::optional<Warehouse>> StockRepository::FindWarehouseByCode(Transactio
 Result<std::vector<Warehouse>> StockRepository::Warehouses(Transaction& tx, std::optional<StoreId> store) {
     AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT id, store_id, code, name FROM warehouses "
                                                   "WHERE CAST($1 AS BIGINT) IS NULL OR store_id = $1 ORDER BY id",
-                                                  {OptValue(store)}));
+                                                  {Value(store)}));
     std::vector<Warehouse> out;
     for (const Row& row : rows) {
         out.push_back(WarehouseFrom(row));
@@ -129,9 +110,9 @@ Result<std::vector<Warehouse>> StockRepository::Warehouses(Transaction& tx, std:
 
 Status StockRepository::Move(Transaction& tx, const Movement& m) {
     AC_RETURN_IF_ERROR(
-        Done(tx.Execute("INSERT INTO stock_levels (warehouse_id, product_id, on_hand, reserved) "
-                        "VALUES ($1, $2, 0, 0) ON CONFLICT (warehouse_id, product_id) DO NOTHING",
-                        {m.warehouse_id, m.product_id})));
+        tx.Run("INSERT INTO stock_levels (warehouse_id, product_id, on_hand, reserved) "
+               "VALUES ($1, $2, 0, 0) ON CONFLICT (warehouse_id, product_id) DO NOTHING",
+               {m.warehouse_id, m.product_id}));
     AC_ASSIGN_OR_RETURN(const std::int64_t changed,
                         tx.Execute("UPDATE stock_levels SET on_hand = on_hand + $3, reserved = reserved + $4 "
                                    "WHERE warehouse_id = $1 AND product_id = $2 AND on_hand + $3 >= 0 "
@@ -140,11 +121,11 @@ Status StockRepository::Move(Transaction& tx, const Movement& m) {
     if (changed != 1) {
         return Fail(Error::Make(ErrorCode::kFailedPrecondition, "contracts.stock_short"));
     }
-    return Done(tx.Execute(
+    return tx.Run(
         "INSERT INTO stock_movements (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, contract_id, "
         "factory_order_id, note, at_ms, staff_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        {m.warehouse_id, m.product_id, m.kind, m.on_hand_delta, m.reserved_delta, OptValue(m.contract_id),
-         OptValue(m.factory_order_id), m.note, m.at, OptValue(m.staff_id)}));
+        {m.warehouse_id, m.product_id, m.kind, m.on_hand_delta, m.reserved_delta, Value(m.contract_id),
+         Value(m.factory_order_id), m.note, m.at, Value(m.staff_id)});
 }
 
 Result<std::int64_t> StockRepository::Reserve(Transaction& tx, Movement movement, std::int64_t wanted) {
@@ -190,9 +171,9 @@ Result<Page<StockLevel>> StockRepository::Levels(Transaction& tx, std::optional<
     AC_ASSIGN_OR_RETURN(const Rows rows,
                         tx.Query("SELECT l.warehouse_id, l.product_id, p.code, p.name, p.model, l.on_hand, l.reserved" +
                                      filter + " ORDER BY p.code, l.warehouse_id LIMIT $4 OFFSET $5",
-                                 {OptValue(scope), OptValue(warehouse), pattern, page_size, (page - 1) * page_size}));
+                                 {Value(scope), Value(warehouse), pattern, page_size, (page - 1) * page_size}));
     AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query("SELECT count(*)" + filter, {OptValue(scope), OptValue(warehouse), pattern}));
+                        tx.Query("SELECT count(*)" + filter, {Value(scope), Value(warehouse), pattern}));
     Page<StockLevel> out;
     out.total = count[0].Int(0);
     out.page = page;
@@ -212,8 +193,8 @@ Result<Page<Movement>> StockRepository::Movements(Transaction& tx, WarehouseId w
                         tx.Query("SELECT id, warehouse_id, product_id, kind, on_hand_delta, reserved_delta, "
                                  "contract_id, factory_order_id, note, at_ms, staff_id" +
                                      filter + " ORDER BY id DESC LIMIT $3 OFFSET $4",
-                                 {warehouse, OptValue(product), page_size, (page - 1) * page_size}));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, {warehouse, OptValue(product)}));
+                                 {warehouse, Value(product), page_size, (page - 1) * page_size}));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, {warehouse, Value(product)}));
     Page<Movement> out;
     out.total = count[0].Int(0);
     out.page = page;
@@ -249,18 +230,18 @@ Status ContractRepository::Insert(Transaction& tx, kernel::DocumentId id, const 
     for (const Line& line : c.lines) {
         search += '\n' + Lower(line.product_name + ' ' + line.model);
     }
-    AC_RETURN_IF_ERROR(Done(tx.Execute(
+    AC_RETURN_IF_ERROR(tx.Run(
         "INSERT INTO contracts (document_id, customer_id, customer_name, phone, district, address, "
         "installation_requirements, special_requirements, salesperson_id, warehouse_id, received_at_ms, batch_date, "
         "late, total_fen, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         {id, c.customer_id, c.customer_name, c.phone, c.district, c.address, c.installation_requirements,
          c.special_requirements, c.salesperson_id, c.warehouse_id, c.received_at, c.batch_date, c.late, c.total_fen,
-         search})));
+         search}));
     for (const Line& line : c.lines) {
-        AC_RETURN_IF_ERROR(Done(tx.Execute(
+        AC_RETURN_IF_ERROR(tx.Run(
             "INSERT INTO contract_lines (contract_id, line_no, product_id, product_name, model, quantity, "
             "unit_price_fen) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {id, line.line_no, line.product_id, line.product_name, line.model, line.quantity, line.unit_price_fen})));
+            {id, line.line_no, line.product_id, line.product_name, line.model, line.quantity, line.unit_price_fen}));
     }
     return Ok();
 }
@@ -288,8 +269,7 @@ Result<std::optional<Contract>> ContractRepository::Find(Transaction& tx, kernel
 }
 
 Status ContractRepository::SetLine(Transaction& tx, std::int64_t line_id, std::int64_t reserved, std::int64_t ordered) {
-    return Done(tx.Execute("UPDATE contract_lines SET reserved = $2, ordered = $3 WHERE id = $1",
-                           {line_id, reserved, ordered}));
+    return tx.Run("UPDATE contract_lines SET reserved = $2, ordered = $3 WHERE id = $1", {line_id, reserved, ordered});
 }
 
 Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const ContractQuery& q, const std::string& today) {
@@ -309,11 +289,11 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
         " AND (CAST($6 AS TEXT) IS NULL OR c.search_text LIKE $6 ESCAPE '\\' OR lower(d.number) LIKE $6 ESCAPE '\\')"
         " AND ($7 = 0 OR " +
         at_risk + ")";
-    const std::vector<Value> params{OptValue(q.scope),
-                                    OptValue(q.store_id),
+    const std::vector<Value> params{Value(q.scope),
+                                    Value(q.store_id),
                                     q.state.empty() ? Value() : Value(q.state),
                                     q.batch_date.empty() ? Value() : Value(q.batch_date),
-                                    OptValue(q.salesperson_id),
+                                    Value(q.salesperson_id),
                                     q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text)),
                                     Value(q.at_risk),
                                     Value(today)};
@@ -357,7 +337,7 @@ Result<std::vector<LateCount>> ContractRepository::LateCounts(Transaction& tx, s
                  "JOIN documents d ON d.id = c.document_id JOIN staff s ON s.id = c.salesperson_id "
                  "WHERE (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1) AND c.batch_date >= $2 AND c.batch_date <= $3 "
                  "GROUP BY c.salesperson_id, s.name ORDER BY SUM(c.late) DESC, s.name",
-                 {OptValue(scope), from_date, to_date}));
+                 {Value(scope), from_date, to_date}));
     std::vector<LateCount> out;
     for (const Row& row : rows) {
         out.push_back(LateCount{StaffId(row.Int(0)), row.Text(1), row.Int(2), row.Int(3)});
@@ -369,7 +349,8 @@ Result<std::vector<Need>> ContractRepository::Needs(Transaction& tx, StoreId sto
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
         tx.Query("SELECT l.id, l.contract_id, l.product_id, p.factory, p.lead_time_days, "
-                 "l.quantity - l.reserved - l.ordered, c.warehouse_id FROM contract_lines l "
+                 "l.quantity - l.reserved - l.ordered, c.warehouse_id, d.number, l.product_name, l.model "
+                 "FROM contract_lines l "
                  "JOIN contracts c ON c.document_id = l.contract_id JOIN documents d ON d.id = l.contract_id "
                  "JOIN products p ON p.id = l.product_id WHERE d.store_id = $1 AND d.state = 'checked' "
                  "AND l.quantity - l.reserved - l.ordered > 0 ORDER BY p.factory, l.contract_id, l.line_no",
@@ -377,7 +358,8 @@ Result<std::vector<Need>> ContractRepository::Needs(Transaction& tx, StoreId sto
     std::vector<Need> out;
     for (const Row& row : rows) {
         out.push_back(Need{row.Int(0), kernel::DocumentId(row.Int(1)), catalog::ProductId(row.Int(2)), row.Text(3),
-                           static_cast<int>(row.Int(4)), row.Int(5), WarehouseId(row.Int(6))});
+                           static_cast<int>(row.Int(4)), row.Int(5), WarehouseId(row.Int(6)), row.Text(7), row.Text(8),
+                           row.Text(9)});
     }
     return out;
 }
@@ -397,14 +379,14 @@ Result<bool> ContractRepository::FullyOrdered(Transaction& tx, kernel::DocumentI
 
 Status ContractRepository::InsertFactoryOrder(Transaction& tx, kernel::DocumentId id, const FactoryOrder& order) {
     AC_RETURN_IF_ERROR(
-        Done(tx.Execute("INSERT INTO factory_orders (document_id, factory, warehouse_id) "
-                        "VALUES ($1, $2, $3)",
-                        {id, order.factory, order.warehouse_id})));
+        tx.Run("INSERT INTO factory_orders (document_id, factory, warehouse_id) "
+               "VALUES ($1, $2, $3)",
+               {id, order.factory, order.warehouse_id}));
     for (const FactoryLine& line : order.lines) {
         AC_RETURN_IF_ERROR(
-            Done(tx.Execute("INSERT INTO factory_order_lines (order_id, contract_line_id, product_id, "
-                            "quantity, lead_time_days) VALUES ($1, $2, $3, $4, $5)",
-                            {id, line.contract_line_id, line.product_id, line.quantity, line.lead_time_days})));
+            tx.Run("INSERT INTO factory_order_lines (order_id, contract_line_id, product_id, "
+                   "quantity, lead_time_days) VALUES ($1, $2, $3, $4, $5)",
+                   {id, line.contract_line_id, line.product_id, line.quantity, line.lead_time_days}));
         AC_ASSIGN_OR_RETURN(const std::int64_t changed,
                             tx.Execute("UPDATE contract_lines SET ordered = ordered + $2 WHERE id = $1 "
                                        "AND quantity - reserved - ordered >= $2",
@@ -427,8 +409,8 @@ Result<std::optional<FactoryOrder>> ContractRepository::FindFactoryOrder(Transac
     order.id = id;
     order.factory = rows[0].Text(0);
     order.warehouse_id = WarehouseId(rows[0].Int(1));
-    order.placed_at = OptTime(rows[0], 2);
-    order.received_at = OptTime(rows[0], 3);
+    order.placed_at = rows[0].OptTime(2);
+    order.received_at = rows[0].OptTime(3);
     AC_ASSIGN_OR_RETURN(
         const Rows lines,
         tx.Query("SELECT fl.id, fl.contract_line_id, l.contract_id, cd.number, fl.product_id, l.product_name, l.model, "
@@ -445,19 +427,18 @@ Result<std::optional<FactoryOrder>> ContractRepository::FindFactoryOrder(Transac
 }
 
 Status ContractRepository::PlaceFactoryOrder(Transaction& tx, const FactoryOrder& order) {
-    AC_RETURN_IF_ERROR(Done(tx.Execute("UPDATE factory_orders SET placed_at_ms = $2 WHERE document_id = $1",
-                                       {order.id, OptValue(order.placed_at)})));
+    AC_RETURN_IF_ERROR(tx.Run("UPDATE factory_orders SET placed_at_ms = $2 WHERE document_id = $1",
+                              {order.id, Value(order.placed_at)}));
     for (const FactoryLine& line : order.lines) {
-        AC_RETURN_IF_ERROR(Done(tx.Execute("UPDATE factory_order_lines SET expected_on = $2 WHERE id = $1",
-                                           {line.id, OptValue(line.expected_on)})));
+        AC_RETURN_IF_ERROR(tx.Run("UPDATE factory_order_lines SET expected_on = $2 WHERE id = $1",
+                                  {line.id, Value(line.expected_on)}));
     }
     return Ok();
 }
 
 Status ContractRepository::ReceiveFactoryOrder(Transaction& tx, kernel::DocumentId id, Instant at) {
-    AC_RETURN_IF_ERROR(
-        Done(tx.Execute("UPDATE factory_orders SET received_at_ms = $2 WHERE document_id = $1", {id, at})));
-    return Done(tx.Execute("UPDATE factory_order_lines SET received = quantity WHERE order_id = $1", {id}));
+    AC_RETURN_IF_ERROR(tx.Run("UPDATE factory_orders SET received_at_ms = $2 WHERE document_id = $1", {id, at}));
+    return tx.Run("UPDATE factory_order_lines SET received = quantity WHERE order_id = $1", {id});
 }
 
 Result<Page<FactoryOrderRow>> ContractRepository::FactoryOrders(Transaction& tx, std::optional<StoreId> scope,
@@ -472,13 +453,12 @@ Result<Page<FactoryOrderRow>> ContractRepository::FactoryOrders(Transaction& tx,
         " AND ($3 = 0 OR " +
         is_overdue + ")";
     const Value state_value = state.empty() ? Value() : Value(state);
-    AC_ASSIGN_OR_RETURN(
-        const Rows rows,
-        tx.Query("SELECT " + std::string(kDocumentColumns) + ", CASE WHEN " + is_overdue + " THEN 1 ELSE 0 END" +
-                     filter + " ORDER BY d.id DESC LIMIT $5 OFFSET $6",
-                 {OptValue(scope), state_value, overdue_only, today, page_size, (page - 1) * page_size}));
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT " + std::string(kDocumentColumns) + ", CASE WHEN " + is_overdue +
+                                     " THEN 1 ELSE 0 END" + filter + " ORDER BY d.id DESC LIMIT $5 OFFSET $6",
+                                 {Value(scope), state_value, overdue_only, today, page_size, (page - 1) * page_size}));
     AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query("SELECT count(*)" + filter, {OptValue(scope), state_value, overdue_only, today}));
+                        tx.Query("SELECT count(*)" + filter, {Value(scope), state_value, overdue_only, today}));
     Page<FactoryOrderRow> out;
     out.total = count[0].Int(0);
     out.page = page;

@@ -21,6 +21,9 @@ struct Need {
     int lead_time_days = 3;
     std::int64_t quantity = 0;
     WarehouseId warehouse_id;
+    std::string contract_number;
+    std::string product_name;
+    std::string model;
 };
 
 class StockRepository {

@@ -10,25 +10,6 @@ using storage::Rows;
 using storage::Transaction;
 using storage::Value;
 
-std::optional<Instant> OptTime(const Row& row, std::size_t column) {
-    if (const auto ms = row.OptInt(column)) {
-        return FromEpochMs(*ms);
-    }
-    return std::nullopt;
-}
-
-Status Done(Result<std::int64_t> changed) {
-    if (!changed) {
-        return Fail(std::move(changed).error());
-    }
-    return Ok();
-}
-
-template <class T>
-Value OptValue(const std::optional<T>& value) {
-    return value ? Value(*value) : Value();
-}
-
 std::string SearchText(const Job& job) {
     std::string text = job.customer_name + '\n' + job.phone + '\n' + job.address;
     for (char& c : text) {
@@ -60,14 +41,14 @@ Job JobFrom(const Row& row, std::size_t at) {
     }
     j.installer_name = row.Text(at + 7);
     j.crew = row.Text(at + 8);
-    j.window_start = OptTime(row, at + 9);
-    j.window_end = OptTime(row, at + 10);
-    j.confirmed_at = OptTime(row, at + 11);
-    j.slip_sent_at = OptTime(row, at + 12);
-    j.inspected_at = OptTime(row, at + 13);
-    j.arrived_at = OptTime(row, at + 14);
+    j.window_start = row.OptTime(at + 9);
+    j.window_end = row.OptTime(at + 10);
+    j.confirmed_at = row.OptTime(at + 11);
+    j.slip_sent_at = row.OptTime(at + 12);
+    j.inspected_at = row.OptTime(at + 13);
+    j.arrived_at = row.OptTime(at + 14);
     j.late_minutes = row.Int(at + 15);
-    j.signed_at = OptTime(row, at + 16);
+    j.signed_at = row.OptTime(at + 16);
     j.signer = row.Text(at + 17);
     j.signature_file = row.OptText(at + 18);
     if (const auto rating = row.OptInt(at + 19)) {
@@ -75,18 +56,18 @@ Job JobFrom(const Row& row, std::size_t at) {
     }
     j.remarks = row.Text(at + 20);
     j.photos_json = row.Text(at + 21);
-    j.voucher_returned_at = OptTime(row, at + 22);
+    j.voucher_returned_at = row.OptTime(at + 22);
     return j;
 }
 
 }  // namespace
 
 Status DeliveryRepository::Insert(Transaction& tx, kernel::DocumentId id, const Job& job) {
-    return Done(
-        tx.Execute("INSERT INTO delivery_jobs (document_id, contract_id, customer_name, phone, address, "
-                   "installation_requirements, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                   {id, job.contract_id, job.customer_name, job.phone, job.address, job.installation_requirements,
-                    SearchText(job)}));
+    return tx.Run(
+        "INSERT INTO delivery_jobs (document_id, contract_id, customer_name, phone, address, "
+        "installation_requirements, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {id, job.contract_id, job.customer_name, job.phone, job.address, job.installation_requirements,
+         SearchText(job)});
 }
 
 Result<std::optional<Job>> DeliveryRepository::Find(Transaction& tx, kernel::DocumentId id) {
@@ -102,24 +83,24 @@ Result<std::optional<Job>> DeliveryRepository::Find(Transaction& tx, kernel::Doc
 }
 
 Status DeliveryRepository::Update(Transaction& tx, const Job& j) {
-    return Done(tx.Execute(
+    return tx.Run(
         "UPDATE delivery_jobs SET address = $2, installer_id = $3, crew = $4, window_start_ms = $5, "
         "window_end_ms = $6, confirmed_at_ms = $7, slip_sent_at_ms = $8, inspected_at_ms = $9, arrived_at_ms = $10, "
         "late_minutes = $11, signed_at_ms = $12, signer = $13, signature_file = $14, rating = $15, remarks = $16, "
         "photos = $17, voucher_returned_at_ms = $18, search_text = $19 WHERE document_id = $1",
-        {j.id, j.address, OptValue(j.installer_id), j.crew, OptValue(j.window_start), OptValue(j.window_end),
-         OptValue(j.confirmed_at), OptValue(j.slip_sent_at), OptValue(j.inspected_at), OptValue(j.arrived_at),
-         j.late_minutes, OptValue(j.signed_at), j.signer, OptValue(j.signature_file), OptValue(j.rating), j.remarks,
-         j.photos_json, OptValue(j.voucher_returned_at), SearchText(j)}));
+        {j.id, j.address, Value(j.installer_id), j.crew, Value(j.window_start), Value(j.window_end),
+         Value(j.confirmed_at), Value(j.slip_sent_at), Value(j.inspected_at), Value(j.arrived_at), j.late_minutes,
+         Value(j.signed_at), j.signer, Value(j.signature_file), Value(j.rating), j.remarks, j.photos_json,
+         Value(j.voucher_returned_at), SearchText(j)});
 }
 
 Status DeliveryRepository::InsertChange(Transaction& tx, kernel::DocumentId id, const Change& c) {
-    return Done(
-        tx.Execute("INSERT INTO delivery_changes (document_id, kind, at_ms, staff_id, reason, goods, "
-                   "old_start_ms, old_end_ms, new_start_ms, new_end_ms, notice_at_ms) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                   {id, c.kind, c.at, c.staff_id, c.reason, c.goods, OptValue(c.old_start), OptValue(c.old_end),
-                    c.new_start, c.new_end, c.notice_at}));
+    return tx.Run(
+        "INSERT INTO delivery_changes (document_id, kind, at_ms, staff_id, reason, goods, "
+        "old_start_ms, old_end_ms, new_start_ms, new_end_ms, notice_at_ms) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        {id, c.kind, c.at, c.staff_id, c.reason, c.goods, Value(c.old_start), Value(c.old_end), c.new_start, c.new_end,
+         c.notice_at});
 }
 
 Result<std::vector<Change>> DeliveryRepository::Changes(Transaction& tx, kernel::DocumentId id) {
@@ -129,17 +110,17 @@ Result<std::vector<Change>> DeliveryRepository::Changes(Transaction& tx, kernel:
                                                   {id}));
     std::vector<Change> out;
     for (const Row& row : rows) {
-        out.push_back(Change{row.Text(0), row.Time(1), StaffId(row.Int(2)), row.Text(3), row.Text(4), OptTime(row, 5),
-                             OptTime(row, 6), row.Time(7), row.Time(8), row.Time(9)});
+        out.push_back(Change{row.Text(0), row.Time(1), StaffId(row.Int(2)), row.Text(3), row.Text(4), row.OptTime(5),
+                             row.OptTime(6), row.Time(7), row.Time(8), row.Time(9)});
     }
     return out;
 }
 
 Status DeliveryRepository::InsertFollowUp(Transaction& tx, kernel::DocumentId id, const FollowUp& f, StaffId by) {
-    return Done(
-        tx.Execute("INSERT INTO delivery_follow_ups (document_id, installer_id, at_ms, satisfaction, "
-                   "remarks, staff_id) VALUES ($1, $2, $3, $4, $5, $6)",
-                   {id, OptValue(f.installer_id), f.at, f.satisfaction, f.remarks, by}));
+    return tx.Run(
+        "INSERT INTO delivery_follow_ups (document_id, installer_id, at_ms, satisfaction, "
+        "remarks, staff_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        {id, Value(f.installer_id), f.at, f.satisfaction, f.remarks, by});
 }
 
 Result<std::vector<FollowUp>> DeliveryRepository::FollowUps(Transaction& tx, kernel::DocumentId id) {
@@ -174,13 +155,13 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
         " AND (CAST($8 AS TEXT) IS NULL OR j.search_text LIKE $8 ESCAPE '\\' OR lower(d.number) LIKE $8 ESCAPE '\\')"
         " AND ($9 = 0 OR d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled'))"
         " AND ($10 = 0 OR j.window_start_ms IS NULL)";
-    const std::vector<Value> params{OptValue(q.scope),
-                                    OptValue(q.store_id),
+    const std::vector<Value> params{Value(q.scope),
+                                    Value(q.store_id),
                                     q.state.empty() ? Value() : Value(q.state),
-                                    OptValue(q.installer_id),
-                                    OptValue(q.contract_id),
-                                    OptValue(q.from),
-                                    OptValue(q.to),
+                                    Value(q.installer_id),
+                                    Value(q.contract_id),
+                                    Value(q.from),
+                                    Value(q.to),
                                     q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text)),
                                     Value(q.open),
                                     Value(q.unscheduled)};

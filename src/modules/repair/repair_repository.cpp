@@ -10,21 +10,6 @@ using storage::Rows;
 using storage::Transaction;
 using storage::Value;
 
-std::optional<Instant> OptTime(const Row& row, std::size_t column) {
-    if (const auto ms = row.OptInt(column)) {
-        return FromEpochMs(*ms);
-    }
-    return std::nullopt;
-}
-
-// A statement's success, without its count of changed rows.
-Status Done(Result<std::int64_t> changed) {
-    if (!changed) {
-        return Fail(std::move(changed).error());
-    }
-    return Ok();
-}
-
 Value TimeValue(const std::optional<Instant>& at) {
     return at ? Value(*at) : Value();
 }
@@ -68,8 +53,8 @@ Ticket TicketFrom(const Row& row, std::size_t at) {
     if (const auto technician = row.OptInt(at + 14)) {
         t.technician_id = StaffId(*technician);
     }
-    t.window_start = OptTime(row, at + 15);
-    t.window_end = OptTime(row, at + 16);
+    t.window_start = row.OptTime(at + 15);
+    t.window_end = row.OptTime(at + 16);
     t.major = row.Bool(at + 17);
     t.tools_to_prepare = row.Text(at + 18);
     return t;
@@ -84,10 +69,10 @@ Visit VisitFrom(const Row& row) {
     Visit v;
     v.id = row.Int(0);
     v.technician = StaffId(row.Int(1));
-    v.window_start = OptTime(row, 2);
-    v.window_end = OptTime(row, 3);
+    v.window_start = row.OptTime(2);
+    v.window_end = row.OptTime(3);
     v.arrived_at = row.Time(4);
-    v.departed_at = OptTime(row, 5);
+    v.departed_at = row.OptTime(5);
     v.late_minutes = row.Int(6);
     v.outcome = row.Text(7);
     v.findings = row.Text(8);
@@ -107,14 +92,14 @@ Visit VisitFrom(const Row& row) {
 }  // namespace
 
 Status RepairRepository::Insert(Transaction& tx, kernel::DocumentId id, const Ticket& t) {
-    return Done(
-        tx.Execute("INSERT INTO repair_tickets (document_id, customer_id, customer_name, phone, district, address, "
-                   "product_id, "
-                   "product_model, problem, symptoms, channel, source, delivered_on, warranty, search_text) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-                   {id, t.customer_id, t.customer_name, t.phone, t.district, t.address,
-                    t.product_id ? Value(*t.product_id) : Value(), t.product_model, t.problem, t.symptoms, t.channel,
-                    t.source, t.delivered_on, t.warranty, SearchText(t)}));
+    return tx.Run(
+        "INSERT INTO repair_tickets (document_id, customer_id, customer_name, phone, district, address, "
+        "product_id, "
+        "product_model, problem, symptoms, channel, source, delivered_on, warranty, search_text) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        {id, t.customer_id, t.customer_name, t.phone, t.district, t.address,
+         t.product_id ? Value(*t.product_id) : Value(), t.product_model, t.problem, t.symptoms, t.channel, t.source,
+         t.delivered_on, t.warranty, SearchText(t)});
 }
 
 Result<std::optional<Ticket>> RepairRepository::Find(Transaction& tx, kernel::DocumentId id) {
@@ -130,30 +115,29 @@ Result<std::optional<Ticket>> RepairRepository::Find(Transaction& tx, kernel::Do
 }
 
 Status RepairRepository::SetAgent(Transaction& tx, kernel::DocumentId id, StaffId agent) {
-    return Done(tx.Execute("UPDATE repair_tickets SET agent_id = $2 WHERE document_id = $1", {id, agent}));
+    return tx.Run("UPDATE repair_tickets SET agent_id = $2 WHERE document_id = $1", {id, agent});
 }
 
 Status RepairRepository::SetTechnician(Transaction& tx, kernel::DocumentId id, StaffId technician) {
-    return Done(tx.Execute("UPDATE repair_tickets SET technician_id = $2 WHERE document_id = $1", {id, technician}));
+    return tx.Run("UPDATE repair_tickets SET technician_id = $2 WHERE document_id = $1", {id, technician});
 }
 
 Status RepairRepository::SetWindow(Transaction& tx, kernel::DocumentId id, Instant start, Instant end) {
-    return Done(tx.Execute("UPDATE repair_tickets SET window_start_ms = $2, window_end_ms = $3 WHERE document_id = $1",
-                           {id, start, end}));
+    return tx.Run("UPDATE repair_tickets SET window_start_ms = $2, window_end_ms = $3 WHERE document_id = $1",
+                  {id, start, end});
 }
 
 Status RepairRepository::SetMajor(Transaction& tx, kernel::DocumentId id) {
-    return Done(tx.Execute("UPDATE repair_tickets SET major = 1 WHERE document_id = $1", {id}));
+    return tx.Run("UPDATE repair_tickets SET major = 1 WHERE document_id = $1", {id});
 }
 
 Status RepairRepository::SetToolsToPrepare(Transaction& tx, kernel::DocumentId id, const std::string& tools) {
-    return Done(tx.Execute("UPDATE repair_tickets SET tools_to_prepare = $2 WHERE document_id = $1", {id, tools}));
+    return tx.Run("UPDATE repair_tickets SET tools_to_prepare = $2 WHERE document_id = $1", {id, tools});
 }
 
 Status RepairRepository::InsertCall(Transaction& tx, kernel::DocumentId id, const Call& call) {
-    return Done(tx.Execute(
-        "INSERT INTO repair_calls (document_id, at_ms, caller_id, outcome, note) VALUES ($1, $2, $3, $4, $5)",
-        {id, call.at, call.caller, call.outcome, call.note}));
+    return tx.Run("INSERT INTO repair_calls (document_id, at_ms, caller_id, outcome, note) VALUES ($1, $2, $3, $4, $5)",
+                  {id, call.at, call.caller, call.outcome, call.note});
 }
 
 Result<std::vector<Call>> RepairRepository::Calls(Transaction& tx, kernel::DocumentId id) {
@@ -191,13 +175,13 @@ Result<std::optional<Visit>> RepairRepository::OpenVisitOf(Transaction& tx, kern
 }
 
 Status RepairRepository::CloseVisit(Transaction& tx, const Visit& v) {
-    return Done(
-        tx.Execute("UPDATE repair_visits SET departed_at_ms = $2, outcome = $3, findings = $4, parts_used = $5, "
-                   "explanation = $6, rating = $7, remarks = $8, signature_file = $9, signer = $10, "
-                   "refusal_reason = $11, photos = $12 WHERE id = $1",
-                   {v.id, TimeValue(v.departed_at), v.outcome, v.findings, v.parts_used, v.explanation,
-                    v.rating ? Value(*v.rating) : Value(), v.remarks, v.signature_file, v.signer, v.refusal_reason,
-                    v.photos_json}));
+    return tx.Run(
+        "UPDATE repair_visits SET departed_at_ms = $2, outcome = $3, findings = $4, parts_used = $5, "
+        "explanation = $6, rating = $7, remarks = $8, signature_file = $9, signer = $10, "
+        "refusal_reason = $11, photos = $12 WHERE id = $1",
+        {v.id, TimeValue(v.departed_at), v.outcome, v.findings, v.parts_used, v.explanation,
+         v.rating ? Value(*v.rating) : Value(), v.remarks, v.signature_file, v.signer, v.refusal_reason,
+         v.photos_json});
 }
 
 Result<std::vector<Visit>> RepairRepository::Visits(Transaction& tx, kernel::DocumentId id) {
@@ -212,17 +196,17 @@ Result<std::vector<Visit>> RepairRepository::Visits(Transaction& tx, kernel::Doc
 }
 
 Status RepairRepository::IssueReceipt(Transaction& tx, kernel::DocumentId id, const Receipt& r, StaffId by) {
-    return Done(
-        tx.Execute("INSERT INTO repair_receipts (document_id, number, goods, issued_at_ms, issued_by) "
-                   "VALUES ($1, $2, $3, $4, $5)",
-                   {id, r.number, r.goods, r.issued_at, by}));
+    return tx.Run(
+        "INSERT INTO repair_receipts (document_id, number, goods, issued_at_ms, issued_by) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        {id, r.number, r.goods, r.issued_at, by});
 }
 
 Status RepairRepository::TakeBackReceipts(Transaction& tx, kernel::DocumentId id, Instant at, StaffId by) {
-    return Done(
-        tx.Execute("UPDATE repair_receipts SET taken_back_at_ms = $2, taken_back_by = $3 "
-                   "WHERE document_id = $1 AND taken_back_at_ms IS NULL",
-                   {id, at, by}));
+    return tx.Run(
+        "UPDATE repair_receipts SET taken_back_at_ms = $2, taken_back_by = $3 "
+        "WHERE document_id = $1 AND taken_back_at_ms IS NULL",
+        {id, at, by});
 }
 
 Result<std::vector<Receipt>> RepairRepository::Receipts(Transaction& tx, kernel::DocumentId id) {
@@ -232,17 +216,17 @@ Result<std::vector<Receipt>> RepairRepository::Receipts(Transaction& tx, kernel:
                                  {id}));
     std::vector<Receipt> receipts;
     for (const Row& row : rows) {
-        receipts.push_back(Receipt{row.Text(0), row.Text(1), row.Time(2), OptTime(row, 3)});
+        receipts.push_back(Receipt{row.Text(0), row.Text(1), row.Time(2), row.OptTime(3)});
     }
     return receipts;
 }
 
 Status RepairRepository::InsertFollowUp(Transaction& tx, kernel::DocumentId id, std::optional<StaffId> technician,
                                         const FollowUp& f, StaffId by) {
-    return Done(
-        tx.Execute("INSERT INTO repair_follow_ups (document_id, technician_id, at_ms, by_id, satisfaction, remarks) "
-                   "VALUES ($1, $2, $3, $4, $5, $6)",
-                   {id, technician ? Value(*technician) : Value(), f.at, by, f.satisfaction, f.remarks}));
+    return tx.Run(
+        "INSERT INTO repair_follow_ups (document_id, technician_id, at_ms, by_id, satisfaction, remarks) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {id, technician ? Value(*technician) : Value(), f.at, by, f.satisfaction, f.remarks});
 }
 
 Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kernel::DocumentId id) {
@@ -309,7 +293,7 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
         item.document.created_at = row.Time(6);
         item.document.updated_at = row.Time(7);
         if (row.OptText(9).value_or("") == "running") {
-            item.first_contact_deadline = OptTime(row, 8);
+            item.first_contact_deadline = row.OptTime(8);
         }
         item.breached = row.Int(10) > 0;
         item.ticket = TicketFrom(row, 11);

@@ -3183,7 +3183,10 @@ export interface operations {
                         needs: {
                             line_id: number;
                             contract_id: number;
+                            contract_number: string;
                             product_id: number;
+                            product_name: string;
+                            model: string;
                             factory: string;
                             quantity: number;
                             warehouse_id: number;

@@ -96,6 +96,11 @@ const en: typeof zh = {
     signatureRequired: 'Please sign first',
     checklistIncomplete: 'Please confirm every item',
   },
+  field: {
+    today: 'Today',
+    other: 'Others still open',
+    call: 'Call',
+  },
   print: {
     title: 'Print preview',
     signedBy: 'Customer signature',

@@ -94,6 +94,11 @@ export default {
     signatureRequired: '请先签名',
     checklistIncomplete: '请确认所有检查项',
   },
+  field: {
+    today: '今天',
+    other: '其他待处理',
+    call: '拨打',
+  },
   print: {
     title: '打印预览',
     signedBy: '客户签字',

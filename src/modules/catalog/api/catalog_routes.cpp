@@ -85,13 +85,6 @@ std::string ProductInputSchema(bool patch) {
     return schema;
 }
 
-std::string PageSchema(std::string_view item) {
-    return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
-      "items": {"type": "array", "items": )" +
-           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
-      "page_size": {"type": "integer"}}})";
-}
-
 constexpr std::string_view kPagingQuery = R"("page": {"type": "integer", "minimum": 1},
   "page_size": {"type": "integer", "minimum": 1, "maximum": 200})";
 
@@ -424,7 +417,7 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
                 .doc = {.summary = "Find customers by a part of the name, a phone or an address "
                                    "(?q=&sort=&page=&page_size=)",
                         .tag = "catalog",
-                        .response_schema = PageSchema(customer),
+                        .response_schema = http::PageSchema(customer),
                         .query_schema = CustomerQuerySchema()}});
     router.Add({.method = http::Method::kPost,
                 .pattern = "/api/v1/customers",
@@ -474,7 +467,7 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
                 .permission = "catalog.read",
                 .doc = {.summary = "Find products (?q=&category=&active=&sort=&page=&page_size=)",
                         .tag = "catalog",
-                        .response_schema = PageSchema(product),
+                        .response_schema = http::PageSchema(product),
                         .query_schema = ProductQuerySchema()}});
     router.Add({.method = http::Method::kPost,
                 .pattern = "/api/v1/products",

@@ -61,9 +61,12 @@ constexpr std::string_view kContractRowSchema = R"({
 })";
 
 constexpr std::string_view kNeedSchema = R"({
-  "type": "object", "required": ["line_id", "contract_id", "product_id", "factory", "quantity", "warehouse_id"],
-  "properties": {"line_id": {"type": "integer"}, "contract_id": {"type": "integer"}, "product_id": {"type": "integer"},
-    "factory": {"type": "string"}, "quantity": {"type": "integer"}, "warehouse_id": {"type": "integer"}}
+  "type": "object", "required": ["line_id", "contract_id", "contract_number", "product_id", "product_name", "model",
+                                 "factory", "quantity", "warehouse_id"],
+  "properties": {"line_id": {"type": "integer"}, "contract_id": {"type": "integer"},
+    "contract_number": {"type": "string"}, "product_id": {"type": "integer"}, "product_name": {"type": "string"},
+    "model": {"type": "string"}, "factory": {"type": "string"}, "quantity": {"type": "integer"},
+    "warehouse_id": {"type": "integer"}}
 })";
 
 constexpr std::string_view kFactoryOrderRowSchema = R"({
@@ -108,13 +111,6 @@ constexpr std::string_view kMovementSchema = R"({
     "note": {"type": "string"}, "at": {"type": "string"}, "staff_id": {"type": ["integer", "null"]}}
 })";
 
-std::string PageSchema(std::string_view item) {
-    return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
-      "items": {"type": "array", "items": )" +
-           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
-      "page_size": {"type": "integer"}}})";
-}
-
 std::string ArraySchema(std::string_view item) {
     return R"({"type": "array", "items": )" + std::string(item) + "}";
 }
@@ -157,7 +153,10 @@ boost::json::object ContractRowJson(const Catalog& catalog, Lang lang, const Con
 boost::json::object NeedJson(const Need& need) {
     return boost::json::object{{"line_id", need.line_id},
                                {"contract_id", need.contract_id.value()},
+                               {"contract_number", need.contract_number},
                                {"product_id", need.product_id.value()},
+                               {"product_name", need.product_name},
+                               {"model", need.model},
                                {"factory", need.factory},
                                {"quantity", need.quantity},
                                {"warehouse_id", need.warehouse_id.value()}};
@@ -523,7 +522,7 @@ void AddContractRoutes(http::Router& router, ContractService& contracts, kernel:
                 .permission = "contracts.read",
                 .doc = {.summary = "Sales contracts the caller sees, newest first",
                         .tag = "contracts",
-                        .response_schema = PageSchema(kContractRowSchema),
+                        .response_schema = http::PageSchema(kContractRowSchema),
                         .query_schema = std::string(kContractListQuery)}});
     router.Add(
         {.method = http::Method::kGet,
@@ -586,7 +585,7 @@ void AddContractRoutes(http::Router& router, ContractService& contracts, kernel:
                 .permission = "stock.read",
                 .doc = {.summary = "Finished-goods stock per warehouse and product (A3)",
                         .tag = "stock",
-                        .response_schema = PageSchema(kStockLevelSchema),
+                        .response_schema = http::PageSchema(kStockLevelSchema),
                         .query_schema = R"({"warehouse_id": {"type": "integer"}, "q": {"type": "string"},
                           "page": {"type": "integer"}, "page_size": {"type": "integer"}})"}});
     router.Add({.method = http::Method::kPost,
@@ -608,7 +607,7 @@ void AddContractRoutes(http::Router& router, ContractService& contracts, kernel:
                 .permission = "stock.read",
                 .doc = {.summary = "The stock ledger of a warehouse, newest first",
                         .tag = "stock",
-                        .response_schema = PageSchema(kMovementSchema),
+                        .response_schema = http::PageSchema(kMovementSchema),
                         .query_schema = R"({"warehouse_id": {"type": "integer"}, "product_id": {"type": "integer"},
                           "page": {"type": "integer"}, "page_size": {"type": "integer"}})"}});
     router.Add({.method = http::Method::kGet,
@@ -618,7 +617,7 @@ void AddContractRoutes(http::Router& router, ContractService& contracts, kernel:
                 .permission = "contracts.read",
                 .doc = {.summary = "Factory orders, newest first (A4, A5)",
                         .tag = "contracts",
-                        .response_schema = PageSchema(kFactoryOrderRowSchema),
+                        .response_schema = http::PageSchema(kFactoryOrderRowSchema),
                         .query_schema = R"({"state": {"type": "string"}, "overdue": {"type": "boolean"},
                           "page": {"type": "integer"}, "page_size": {"type": "integer"}})"}});
     router.Add({.method = http::Method::kPost,

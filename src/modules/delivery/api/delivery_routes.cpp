@@ -40,13 +40,6 @@ constexpr std::string_view kListQuery = R"({
   "page": {"type": "integer"}, "page_size": {"type": "integer"}
 })";
 
-std::string PageSchema(std::string_view item) {
-    return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
-      "items": {"type": "array", "items": )" +
-           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
-      "page_size": {"type": "integer"}}})";
-}
-
 boost::json::value OptTime(const std::optional<Instant>& at) {
     return at ? boost::json::value(FormatRfc3339(*at)) : boost::json::value(nullptr);
 }
@@ -141,7 +134,7 @@ void AddDeliveryRoutes(http::Router& router, DeliveryService& deliveries, kernel
          .permission = "deliveries.read",
          .doc = {.summary = "Delivery and installation jobs, by delivery window",
                  .tag = "deliveries",
-                 .response_schema = PageSchema(kJobRowSchema),
+                 .response_schema = http::PageSchema(kJobRowSchema),
                  .query_schema = std::string(kListQuery)}});
     router.Add({.method = http::Method::kGet,
                 .pattern = "/api/v1/deliveries/board",

@@ -153,13 +153,6 @@ Result<http::Response> List(RepairService& repairs, const Catalog& catalog, http
     });
 }
 
-std::string PageSchema(std::string_view item) {
-    return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
-      "items": {"type": "array", "items": )" +
-           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
-      "page_size": {"type": "integer"}}})";
-}
-
 }  // namespace
 
 void AddRepairRoutes(http::Router& router, RepairService& repairs, kernel::Kernel& kernel, const Catalog& catalog) {
@@ -178,7 +171,7 @@ void AddRepairRoutes(http::Router& router, RepairService& repairs, kernel::Kerne
                 .permission = "repairs.read",
                 .doc = {.summary = "Repair tickets the caller sees, newest first",
                         .tag = "repairs",
-                        .response_schema = PageSchema(kTicketRowSchema),
+                        .response_schema = http::PageSchema(kTicketRowSchema),
                         .query_schema = std::string(kListQuery)}});
     const kernel::DocumentType* type = kernel.registry().Find(kType);
     if (type == nullptr) {

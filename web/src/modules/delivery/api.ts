@@ -35,6 +35,7 @@ export interface JobFields {
   rating: number | null
   remarks: string
   voucher_returned_at: string | null
+  photos: Record<string, string[]>
   lines: { line_no: number; product_name: string; model: string; quantity: number }[]
   changes: { kind: string; at: string; reason: string; goods: string; old_start: string | null; new_start: string; new_end: string }[]
   follow_ups: { at: string; satisfaction: number; remarks: string }[]

@@ -32,12 +32,10 @@ export default {
     printVoucher: 'Print the delivery voucher',
     replacement: 'Goods replaced',
     delay: 'Delayed',
+    photos: { inspection_photos: 'Inspection photos', photos_after: 'Photos after' },
   },
   mineList: {
-    today: 'Today',
-    other: 'Others',
     empty: 'Nothing to deliver',
-    call: 'Call',
   },
   print: {
     slipTitle: 'Pick-up and installation slip',

@@ -32,12 +32,10 @@ export default {
     printVoucher: '打印送货凭证',
     replacement: '更换商品',
     delay: '延期',
+    photos: { inspection_photos: '开箱检验照片', photos_after: '安装后照片' },
   },
   mineList: {
-    today: '今天',
-    other: '其他',
     empty: '没有待送的单子',
-    call: '拨打',
   },
   print: {
     slipTitle: '提货安装单',

@@ -56,14 +56,6 @@ export interface TicketFields {
   follow_ups: { at: string; satisfaction: number; remarks: string }[]
 }
 
-/** The local "yyyy-mm-dd hh:mm" of an instant. */
-export function localTime(at: string | null | undefined): string {
-  if (!at) return ''
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
 /** "mm:ss" (or "h:mm:ss") left until `deadline`; negative when passed. */
 export function remaining(deadline: string, now: number): { text: string; overdue: boolean } {
   const ms = new Date(deadline).getTime() - now

@@ -81,10 +81,7 @@ const en: typeof zh = {
     none: 'None',
   },
   visits: {
-    today: 'Today',
-    other: 'Other open visits',
     empty: 'No visits to make',
-    call: 'Call',
   },
   print: {
     receiptTitle: 'Receipt for goods taken back',

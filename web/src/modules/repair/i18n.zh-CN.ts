@@ -79,10 +79,7 @@ export default {
     none: '无',
   },
   visits: {
-    today: '今天',
-    other: '其他待处理',
     empty: '今天没有待上门的工单',
-    call: '拨打',
   },
   print: {
     receiptTitle: '取件收据',
