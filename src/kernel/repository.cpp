@@ -99,22 +99,43 @@ Value OptValue(const std::optional<StaffId>& id) {
 }
 
 Document DocumentFrom(const Row& row) {
+    return DocumentFromRow(row, 0);
+}
+
+}  // namespace
+
+std::string DocumentColumns(std::string_view alias) {
+    std::string columns;
+    for (const std::string_view column :
+         {"id", "type", "number", "store_id", "state", "version", "assignee_id", "event_count", "last_event_hash",
+          "created_at_ms", "created_by", "updated_at_ms", "updated_by"}) {
+        if (!columns.empty()) {
+            columns += ", ";
+        }
+        columns += std::string(alias) + "." + std::string(column);
+    }
+    return columns;
+}
+
+Document DocumentFromRow(const Row& row, std::size_t offset) {
     Document document;
-    document.id = DocumentId(row.Int(0));
-    document.type = row.Text(1);
-    document.number = row.Text(2);
-    document.store_id = StoreId(row.Int(3));
-    document.state = row.Text(4);
-    document.version = row.Int(5);
-    document.assignee_id = OptStaff(row, 6);
-    document.event_count = row.Int(7);
-    document.last_event_hash = row.Text(8);
-    document.created_at = row.Time(9);
-    document.created_by = OptStaff(row, 10);
-    document.updated_at = row.Time(11);
-    document.updated_by = OptStaff(row, 12);
+    document.id = DocumentId(row.Int(offset + 0));
+    document.type = row.Text(offset + 1);
+    document.number = row.Text(offset + 2);
+    document.store_id = StoreId(row.Int(offset + 3));
+    document.state = row.Text(offset + 4);
+    document.version = row.Int(offset + 5);
+    document.assignee_id = OptStaff(row, offset + 6);
+    document.event_count = row.Int(offset + 7);
+    document.last_event_hash = row.Text(offset + 8);
+    document.created_at = row.Time(offset + 9);
+    document.created_by = OptStaff(row, offset + 10);
+    document.updated_at = row.Time(offset + 11);
+    document.updated_by = OptStaff(row, offset + 12);
     return document;
 }
+
+namespace {
 
 EventRow EventFrom(const Row& row) {
     EventRow event;

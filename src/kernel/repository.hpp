@@ -56,6 +56,12 @@ struct NotificationRow {
     std::optional<Instant> read_at;
 };
 
+// The columns of `documents` under the table alias `alias` ("d.id, d.type, …"), for a module's list query that
+// joins its own table; DocumentFromRow reads them back from `offset` on.
+[[nodiscard]] std::string DocumentColumns(std::string_view alias);
+inline constexpr std::size_t kDocumentColumnCount = 13;
+[[nodiscard]] Document DocumentFromRow(const storage::Row& row, std::size_t offset = 0);
+
 class DocumentRepository {
   public:
     // The next number of the day for `prefix`: 1, 2, … (one sequence for the whole chain).

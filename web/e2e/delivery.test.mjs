@@ -3,7 +3,7 @@
 // the installer inspects, arrives and has the customer sign on a phone.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { apiSession, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
+import { apiSession, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer, submitAction } from './support.mjs'
 
 let server
 let browser
@@ -16,16 +16,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-async function submitAction(page) {
-  await page.locator('[data-test="action-submit"]').click()
-  try {
-    await page.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden', timeout: 10_000 })
-  } catch {
-    const shown = await page.locator('[data-test="action-dialog"]').innerText().catch(() => '')
-    throw new Error(`the action form did not close: ${shown}`)
-  }
-}
 
 function localDate(date) {
   const pad = (n) => String(n).padStart(2, '0')

@@ -2,7 +2,7 @@
 // technician makes it on a phone: arrival checklist, findings, departure checklist, rating and signature.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { apiSession, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer } from './support.mjs'
+import { apiSession, desktop, drawSignature, launchBrowser, phone, screenshot, signIn, startServer, submitAction } from './support.mjs'
 
 let server
 let browser
@@ -15,17 +15,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-// Submits the open action form and waits for it to close; a refusal shows the server's message in the error.
-async function submitAction(page) {
-  await page.locator('[data-test="action-submit"]').click()
-  try {
-    await page.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden', timeout: 10_000 })
-  } catch (error) {
-    const shown = await page.locator('[data-test="action-dialog"]').innerText().catch(() => '')
-    throw new Error(`the action form did not close: ${shown}`)
-  }
-}
 
 function local(date) {
   const pad = (n) => String(n).padStart(2, '0')

@@ -121,3 +121,13 @@ export async function drawSignature(page) {
   throw new Error('the signature pad stayed empty')
 }
 
+/** Submits the open action form and waits for it to close; a refusal fails with what the form shows. */
+export async function submitAction(page) {
+  await page.locator('[data-test="action-submit"]').click()
+  try {
+    await page.locator('[data-test="action-dialog"]').waitFor({ state: 'hidden', timeout: 10_000 })
+  } catch {
+    const shown = await page.locator('[data-test="action-dialog"]').innerText().catch(() => '')
+    throw new Error(`the action form did not close: ${shown}`)
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
 
 namespace ac::contracts {
@@ -48,25 +49,6 @@ Contract ContractFrom(const Row& row, std::size_t at) {
     c.total_fen = row.Int(at + 13);
     return c;
 }
-
-kernel::Document DocumentFrom(const Row& row, std::string_view type) {
-    kernel::Document document;
-    document.id = kernel::DocumentId(row.Int(0));
-    document.type = std::string(type);
-    document.number = row.Text(1);
-    document.store_id = StoreId(row.Int(2));
-    document.state = row.Text(3);
-    document.version = row.Int(4);
-    if (const auto assignee = row.OptInt(5)) {
-        document.assignee_id = StaffId(*assignee);
-    }
-    document.created_at = row.Time(6);
-    document.updated_at = row.Time(7);
-    return document;
-}
-
-constexpr std::string_view kDocumentColumns =
-    "d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, d.updated_at_ms";
 
 // Units of a contract line on placed factory orders past their expected arrival and not received (A5).
 constexpr std::string_view kOverdueLine =
@@ -302,7 +284,7 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     paged.emplace_back((q.page - 1) * q.page_size);
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
-        tx.Query("SELECT " + std::string(kDocumentColumns) + ", " + std::string(kContractColumns) +
+        tx.Query("SELECT " + kernel::DocumentColumns("d") + ", " + std::string(kContractColumns) +
                      ", (SELECT COALESCE(SUM(quantity), 0) FROM contract_lines WHERE contract_id = d.id)"
                      ", (SELECT COALESCE(SUM(reserved), 0) FROM contract_lines WHERE contract_id = d.id)"
                      ", (SELECT COALESCE(SUM(quantity - reserved - ordered), 0) FROM contract_lines "
@@ -316,13 +298,15 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     page.page_size = q.page_size;
     for (const Row& row : rows) {
         ContractRow item;
-        item.document = DocumentFrom(row, kContractType);
-        item.contract = ContractFrom(row, 8);
+        constexpr std::size_t n = kernel::kDocumentColumnCount;
+        constexpr std::size_t m = n + 14;  // after the contract's columns
+        item.document = kernel::DocumentFromRow(row);
+        item.contract = ContractFrom(row, n);
         item.contract.id = item.document.id;
-        item.units = row.Int(22);
-        item.reserved = row.Int(23);
-        item.need = row.Int(24);
-        item.at_risk = row.Int(25) != 0;
+        item.units = row.Int(m);
+        item.reserved = row.Int(m + 1);
+        item.need = row.Int(m + 2);
+        item.at_risk = row.Int(m + 3) != 0;
         page.items.push_back(std::move(item));
     }
     return page;
@@ -454,7 +438,7 @@ Result<Page<FactoryOrderRow>> ContractRepository::FactoryOrders(Transaction& tx,
         is_overdue + ")";
     const Value state_value = state.empty() ? Value() : Value(state);
     AC_ASSIGN_OR_RETURN(const Rows rows,
-                        tx.Query("SELECT " + std::string(kDocumentColumns) + ", CASE WHEN " + is_overdue +
+                        tx.Query("SELECT " + kernel::DocumentColumns("d") + ", CASE WHEN " + is_overdue +
                                      " THEN 1 ELSE 0 END" + filter + " ORDER BY d.id DESC LIMIT $5 OFFSET $6",
                                  {Value(scope), state_value, overdue_only, today, page_size, (page - 1) * page_size}));
     AC_ASSIGN_OR_RETURN(const Rows count,
@@ -465,8 +449,8 @@ Result<Page<FactoryOrderRow>> ContractRepository::FactoryOrders(Transaction& tx,
     out.page_size = page_size;
     for (const Row& row : rows) {
         FactoryOrderRow item;
-        item.document = DocumentFrom(row, kFactoryOrderType);
-        item.overdue = row.Int(8) != 0;
+        item.document = kernel::DocumentFromRow(row);
+        item.overdue = row.Int(kernel::kDocumentColumnCount) != 0;
         AC_ASSIGN_OR_RETURN(auto order, FindFactoryOrder(tx, item.document.id));
         if (order) {
             item.order = std::move(*order);

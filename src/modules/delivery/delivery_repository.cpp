@@ -1,5 +1,6 @@
 #include "modules/delivery/delivery_repository.hpp"
 
+#include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
 
 namespace ac::delivery {
@@ -168,14 +169,13 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
     std::vector<Value> paged = params;
     paged.emplace_back(q.page_size);
     paged.emplace_back((q.page - 1) * q.page_size);
-    AC_ASSIGN_OR_RETURN(
-        const Rows rows,
-        tx.Query("SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
-                 "d.updated_at_ms, (SELECT count(*) FROM sla_timers b WHERE b.document_id = d.id AND "
-                 "b.breached_at_ms IS NOT NULL), " +
-                     std::string(kJobColumns) + filter +
-                     " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT $11 OFFSET $12",
-                 paged));
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT " + kernel::DocumentColumns("d") +
+                                     ", (SELECT count(*) FROM sla_timers b WHERE b.document_id = d.id AND "
+                                     "b.breached_at_ms IS NOT NULL), " +
+                                     std::string(kJobColumns) + filter +
+                                     " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT $11 OFFSET $12",
+                                 paged));
     AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, params));
     Page<JobRow> page;
     page.total = count[0].Int(0);
@@ -183,19 +183,10 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
     page.page_size = q.page_size;
     for (const Row& row : rows) {
         JobRow item;
-        item.document.id = kernel::DocumentId(row.Int(0));
-        item.document.type = std::string(kType);
-        item.document.number = row.Text(1);
-        item.document.store_id = StoreId(row.Int(2));
-        item.document.state = row.Text(3);
-        item.document.version = row.Int(4);
-        if (const auto assignee = row.OptInt(5)) {
-            item.document.assignee_id = StaffId(*assignee);
-        }
-        item.document.created_at = row.Time(6);
-        item.document.updated_at = row.Time(7);
-        item.breached = row.Int(8) > 0;
-        item.job = JobFrom(row, 9);
+        constexpr std::size_t n = kernel::kDocumentColumnCount;
+        item.document = kernel::DocumentFromRow(row);
+        item.breached = row.Int(n) > 0;
+        item.job = JobFrom(row, n + 1);
         item.job.id = item.document.id;
         page.items.push_back(std::move(item));
     }

@@ -1,5 +1,6 @@
 #include "modules/repair/repair_repository.hpp"
 
+#include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
 
 namespace ac::repair {
@@ -268,9 +269,9 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
         tx.Query(
-            "SELECT d.id, d.number, d.store_id, d.state, d.version, d.assignee_id, d.created_at_ms, "
-            "d.updated_at_ms, f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
-            "d.id AND b.breached_at_ms IS NOT NULL), " +
+            "SELECT " + kernel::DocumentColumns("d") +
+                ", f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
+                "d.id AND b.breached_at_ms IS NOT NULL), " +
                 std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT $10 OFFSET $11",
             {scope, store, state, sla, technician, text, from, to, q.open, q.page_size, (q.page - 1) * q.page_size}));
     AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter,
@@ -281,22 +282,13 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
     page.page_size = q.page_size;
     for (const Row& row : rows) {
         TicketRow item;
-        item.document.id = kernel::DocumentId(row.Int(0));
-        item.document.type = std::string(kType);
-        item.document.number = row.Text(1);
-        item.document.store_id = StoreId(row.Int(2));
-        item.document.state = row.Text(3);
-        item.document.version = row.Int(4);
-        if (const auto assignee = row.OptInt(5)) {
-            item.document.assignee_id = StaffId(*assignee);
+        constexpr std::size_t n = kernel::kDocumentColumnCount;
+        item.document = kernel::DocumentFromRow(row);
+        if (row.OptText(n + 1).value_or("") == "running") {
+            item.first_contact_deadline = row.OptTime(n);
         }
-        item.document.created_at = row.Time(6);
-        item.document.updated_at = row.Time(7);
-        if (row.OptText(9).value_or("") == "running") {
-            item.first_contact_deadline = row.OptTime(8);
-        }
-        item.breached = row.Int(10) > 0;
-        item.ticket = TicketFrom(row, 11);
+        item.breached = row.Int(n + 2) > 0;
+        item.ticket = TicketFrom(row, n + 3);
         item.ticket.id = item.document.id;
         page.items.push_back(std::move(item));
     }
