@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "app/build_info.hpp"
 #include "app/catalog.hpp"
 #include "app/demo.hpp"
+#include "app/generate.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_routes.hpp"
 #include "app/web_assets.hpp"
@@ -416,6 +418,35 @@ int RunAuditVerify(const Config& config) {
         Print(catalog,
               Message{"audit.intact",
                       {{"documents", std::to_string(report->documents)}, {"events", std::to_string(report->events)}}});
+        return 0;
+    });
+}
+
+namespace {
+
+std::string FixedPoint(double value, int decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+}  // namespace
+
+int RunGenerate(const Config& config, const GenerateArgs& args) {
+    return WithDatabase(config, [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
+        Result<GenerateReport> report =
+            Generate(*prepared.db, clock, GenerateOptions{.scale = args.scale, .seed = args.seed});
+        if (!report) {
+            return Report(catalog, report.error());
+        }
+        for (const auto& [table, rows] : report->rows) {
+            std::cout << table << ": " << rows << "\n";
+        }
+        const double rate = report->seconds > 0 ? static_cast<double>(report->total_rows) / report->seconds : 0;
+        Print(catalog, Message{"generate.done",
+                               {{"rows", std::to_string(report->total_rows)},
+                                {"seconds", FixedPoint(report->seconds, 1)},
+                                {"rate", std::to_string(static_cast<std::int64_t>(rate))}}});
         return 0;
     });
 }

@@ -25,6 +25,8 @@ int RunTokenRevoke(const Config& config, const TokenOptions& options);
 
 // Walks the audit trail; prints the first broken link and returns 1, or prints the totals and returns 0.
 int RunAuditVerify(const Config& config);
+// Fills an empty database with generated records and prints what it wrote and how fast.
+int RunGenerate(const Config& config, const GenerateArgs& args);
 // Prints the version and the libraries built in.
 int RunVersion(std::ostream& out);
 

@@ -291,6 +291,18 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     AddStorageOptions(*audit_verify, audit_verify_config);
     AddLogOptions(*audit_verify, audit_verify_config);
 
+    Config generate_config;
+    CLI::App* generate = app.add_subcommand(
+        "generate", "Fill an empty database with a store chain's years of records, for benchmarks and trials");
+    AddConfigFile(*generate, config_path);
+    AddStorageOptions(*generate, generate_config);
+    AddLogOptions(*generate, generate_config);
+    generate
+        ->add_option("--scale", invocation.generate.scale,
+                     "1.0 is 20 stores after ten years: 500,000 customers, 600,000 contracts, 1,000,000 repairs")
+        ->check(CLI::Range(0.0001, 10.0));
+    generate->add_option("--seed", invocation.generate.seed, "The same seed gives the same data");
+
     // The commands that read options, by the words that name them.
     const std::vector<std::pair<std::vector<std::string>, CLI::App*>> leaves = {
         {{"serve"}, serve},
@@ -299,6 +311,7 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         {{"token", "create"}, token_create},
         {{"token", "revoke"}, token_revoke},
         {{"audit", "verify"}, audit_verify},
+        {{"generate"}, generate},
     };
 
     // Arguments as given, with the config file's values inserted right after the command's words.
@@ -350,6 +363,9 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
     } else if (audit_verify->parsed()) {
         invocation.command = Command::kAuditVerify;
         invocation.config = audit_verify_config;
+    } else if (generate->parsed()) {
+        invocation.command = Command::kGenerate;
+        invocation.config = generate_config;
     }
     return invocation;
 }

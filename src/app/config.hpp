@@ -50,7 +50,16 @@ struct Config {
     [[nodiscard]] std::string DatabaseUrl() const;
 };
 
-enum class Command : std::uint8_t { kServe, kMigrate, kVersion, kUserAdd, kTokenCreate, kTokenRevoke, kAuditVerify };
+enum class Command : std::uint8_t {
+    kServe,
+    kMigrate,
+    kVersion,
+    kUserAdd,
+    kTokenCreate,
+    kTokenRevoke,
+    kAuditVerify,
+    kGenerate
+};
 
 // `aftercare user add`.
 struct UserAddOptions {
@@ -70,11 +79,18 @@ struct TokenOptions {
     std::int64_t id = 0;
 };
 
+// `aftercare generate`.
+struct GenerateArgs {
+    double scale = 0.01;
+    std::uint64_t seed = 1;
+};
+
 struct Invocation {
     Command command = Command::kServe;
     Config config;
     UserAddOptions user_add;
     TokenOptions token;
+    GenerateArgs generate;
 };
 
 // Reads the command line; options not given there come from the config file (--config FILE, TOML with the long

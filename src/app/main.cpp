@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
                 return ac::app::RunTokenRevoke(invocation.config, invocation.token);
             case ac::app::Command::kAuditVerify:
                 return ac::app::RunAuditVerify(invocation.config);
+            case ac::app::Command::kGenerate:
+                return ac::app::RunGenerate(invocation.config, invocation.generate);
         }
     } catch (const std::exception& e) {
         ac::log::Error("app.crashed", {{"what", e.what()}});

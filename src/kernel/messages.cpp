@@ -72,6 +72,10 @@ constexpr MessageDef kKernelMessages[] = {
      "must be an event type (such as sla.breach), a prefix ending in .*, or *"},
 
     // aftercare audit verify
+    {"generate.done", "已生成 {rows} 行，用时 {seconds} 秒（每秒 {rate} 行）",
+     "Generated {rows} rows in {seconds} s ({rate} rows per second)"},
+    {"generate.not_empty", "数据库中已有门店：只能在空数据库中生成",
+     "the database already has stores: generate needs an empty one"},
     {"audit.intact", "审计链完好：{documents} 份单据，{events} 条事件",
      "The audit trail is intact: {documents} documents, {events} events"},
     {"audit.broken", "审计链在单据 {document} 的第 {seq} 条事件处断开：{problem}",

@@ -1,0 +1,632 @@
+#include "app/generate.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string_view>
+#include <vector>
+
+#include "kernel/audit.hpp"
+#include "kernel/calendar.hpp"
+#include "storage/transaction_runner.hpp"
+
+namespace ac::app {
+namespace {
+
+using namespace std::chrono_literals;
+using storage::Transaction;
+using storage::Value;
+
+constexpr std::int64_t kStores = 20;
+constexpr std::int64_t kProducts = 2000;
+constexpr double kCustomers = 500'000;
+constexpr double kContracts = 600'000;
+constexpr double kRepairs = 1'000'000;
+constexpr auto kHistory = std::chrono::days(3650);
+// Rows written between commits: large enough that commits cost nothing, small enough to bound memory.
+constexpr std::int64_t kRowsPerCommit = 200'000;
+
+constexpr std::array<std::string_view, 60> kSurnames = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+    "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
+    "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "欧阳"};
+constexpr std::array<std::string_view, 48> kGiven = {
+    "伟", "芳",   "娜", "敏", "静",   "丽", "强", "磊",   "军", "洋",   "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀英", "华", "慧", "建国", "平", "刚", "桂兰", "霞", "斌",   "文", "辉", "玲", "红", "梅", "鑫",
+    "波", "宇",   "浩", "凯", "健",   "俊", "帆", "鹏",   "晨", "欣怡", "佳", "琪", "婷", "雪", "倩", "小明"};
+struct City {
+    std::string_view name;
+    std::string_view code;
+    std::array<std::string_view, 6> districts;
+};
+constexpr std::array<City, 4> kCities = {{
+    {"上海", "SH", {"徐汇区", "浦东新区", "静安区", "长宁区", "闵行区", "杨浦区"}},
+    {"杭州", "HZ", {"西湖区", "上城区", "拱墅区", "滨江区", "萧山区", "余杭区"}},
+    {"苏州", "SZ", {"姑苏区", "吴中区", "相城区", "虎丘区", "吴江区", "工业园区"}},
+    {"南京", "NJ", {"玄武区", "秦淮区", "建邺区", "鼓楼区", "栖霞区", "江宁区"}},
+}};
+constexpr std::array<std::string_view, 24> kRoads = {"漕溪北路", "田林路", "张杨路", "世纪大道", "延长路", "国定路",
+                                                     "真北路",   "友谊路", "虹桥路", "花木路",   "文三路", "莫干山路",
+                                                     "江南大道", "人民路", "中山路", "解放路",   "建设路", "长江路",
+                                                     "淮海路",   "学院路", "南京路", "湖滨路",   "干将路", "龙蟠路"};
+struct Category {
+    std::string_view code;
+    std::string_view name;
+    std::string_view factory;
+    int lead_time_days;
+    bool installation;
+    std::int64_t base_price_fen;
+    std::array<std::string_view, 4> problems;
+};
+constexpr std::array<Category, 10> kCategories = {{
+    {"SF", "沙发", "佛山顺德沙发厂", 3, true, 600000, {"沙发异响", "扶手松动", "皮面开裂", "坐垫塌陷"}},
+    {"BD", "床", "南康实木家具厂", 5, true, 450000, {"床板异响", "床头松动", "床腿断裂", "漆面起泡"}},
+    {"MT", "床垫", "南康实木家具厂", 3, false, 250000, {"床垫塌陷", "弹簧异响", "面料起球", "异味"}},
+    {"TB", "餐桌", "佛山岩板家具厂", 3, true, 380000, {"桌面开裂", "桌腿不稳", "岩板崩边", "漆面划伤"}},
+    {"CH", "餐椅", "佛山岩板家具厂", 3, false, 90000, {"椅腿松动", "坐面开裂", "异响", "脚垫脱落"}},
+    {"CB", "衣柜", "成都板式家具厂", 7, true, 700000, {"柜门下垂", "抽屉卡滞", "合页损坏", "背板脱落"}},
+    {"TV", "电视柜", "成都板式家具厂", 3, true, 250000, {"抽屉卡滞", "台面变形", "柜门松动", "拉手脱落"}},
+    {"CT", "茶几", "佛山岩板家具厂", 3, false, 180000, {"台面划伤", "玻璃破裂", "桌腿不稳", "漆面脱落"}},
+    {"KT", "橱柜", "成都板式家具厂", 15, true, 260000, {"台面渗水", "柜门变形", "拉篮卡滞", "水槽漏水"}},
+    {"DC", "灯具", "", 3, false, 60000, {"不亮", "闪烁", "开关失灵", "灯罩破裂"}},
+}};
+constexpr std::array<std::string_view, 8> kStyles = {"真皮", "布艺", "实木", "岩板", "北欧", "轻奢", "中式", "现代"};
+constexpr std::array<std::string_view, 6> kColours = {"BR", "GY", "WH", "BK", "OAK", "WAL"};
+constexpr std::array<std::string_view, 4> kChannels = {"phone", "letter", "visit", "web"};
+
+std::string Lower(std::string text) {
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return text;
+}
+
+std::string Padded(std::int64_t n, int width) {
+    std::string text = std::to_string(n);
+    return text.size() < static_cast<std::size_t>(width) ? std::string(width - text.size(), '0') + text : text;
+}
+
+// Multi-row INSERT of one table: rows are buffered and written many per statement.
+class Bulk {
+  public:
+    Bulk(std::string table, std::vector<std::string> columns)
+        : table_(std::move(table)),
+          columns_(std::move(columns)),
+          per_statement_(std::max<std::size_t>(1, std::min<std::size_t>(100, 2'000 / columns_.size()))) {}
+
+    void Add(std::vector<Value> row) {
+        for (Value& value : row) {
+            pending_.push_back(std::move(value));
+        }
+        ++rows_;
+    }
+    [[nodiscard]] bool Full() const { return pending_.size() >= per_statement_ * columns_.size(); }
+    [[nodiscard]] std::int64_t rows() const { return rows_; }
+    [[nodiscard]] const std::string& table() const { return table_; }
+
+    Status Flush(Transaction& tx) {
+        const std::size_t width = columns_.size();
+        std::size_t offset = 0;
+        while (offset < pending_.size()) {
+            const std::size_t count = std::min(per_statement_, (pending_.size() - offset) / width);
+            const std::span<const Value> values(pending_.data() + offset, count * width);
+            AC_ASSIGN_OR_RETURN(const std::int64_t written, tx.Execute(Sql(count), values));
+            (void)written;
+            offset += count * width;
+        }
+        pending_.clear();
+        return Ok();
+    }
+
+  private:
+    // "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), …" for `count` rows, built once per count.
+    const std::string& Sql(std::size_t count) {
+        std::string& sql = sql_[count];
+        if (sql.empty()) {
+            const std::size_t width = columns_.size();
+            sql = "INSERT INTO " + table_ + " (";
+            for (std::size_t c = 0; c < width; ++c) {
+                sql += (c ? ", " : "") + columns_[c];
+            }
+            sql += ") VALUES ";
+            for (std::size_t r = 0; r < count; ++r) {
+                sql += r ? ", (" : "(";
+                for (std::size_t c = 0; c < width; ++c) {
+                    sql += (c ? ", $" : "$") + std::to_string(r * width + c + 1);
+                }
+                sql += ")";
+            }
+        }
+        return sql;
+    }
+
+    std::string table_;
+    std::vector<std::string> columns_;
+    std::size_t per_statement_;
+    std::map<std::size_t, std::string> sql_;
+    std::vector<Value> pending_;
+    std::int64_t rows_ = 0;
+};
+
+struct Person {
+    std::int64_t id;
+    std::int64_t store;
+};
+
+struct Staff {
+    std::vector<Person> sales, followers, agents, supervisors, installers, technicians;
+};
+
+class Generator {
+  public:
+    Generator(storage::Database& db, const Clock& clock, const GenerateOptions& options)
+        : db_(db),
+          options_(options),
+          now_(clock.Now()),
+          random_(options.seed),
+          calendar_(kernel::Calendar::Make({}).value()) {}
+
+    Result<GenerateReport> Run() {
+        const auto started = std::chrono::steady_clock::now();
+        AC_RETURN_IF_ERROR(CheckEmpty());
+        AC_RETURN_IF_ERROR(Begin());
+        AC_RETURN_IF_ERROR(Organisation());
+        AC_RETURN_IF_ERROR(Catalog());
+        const auto contracts = static_cast<std::int64_t>(std::llround(kContracts * options_.scale));
+        for (std::int64_t i = 0; i < contracts; ++i) {
+            AC_RETURN_IF_ERROR(Contract());
+        }
+        const auto repairs = static_cast<std::int64_t>(std::llround(kRepairs * options_.scale));
+        for (std::int64_t i = 0; i < repairs; ++i) {
+            AC_RETURN_IF_ERROR(Repair());
+        }
+        for (const auto& [key, last] : numbers_) {
+            documents_numbers_.Add({key.first, key.second, last});
+        }
+        AC_RETURN_IF_ERROR(FlushAll());
+        AC_RETURN_IF_ERROR(AdvanceSequences());
+        AC_RETURN_IF_ERROR(tx_->Commit());
+        tx_.reset();
+        GenerateReport report;
+        for (const Bulk* bulk : All()) {
+            report.rows[bulk->table()] = bulk->rows();
+            report.total_rows += bulk->rows();
+        }
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return report;
+    }
+
+  private:
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    std::vector<Bulk*> All() {
+        // Parents before children: a statement's foreign keys are checked when it runs.
+        return {&stores_,           &staff_,     &staff_roles_, &products_,
+                &warehouses_,       &customers_, &phones_,      &documents_,
+                &events_,           &contracts_, &lines_,       &deliveries_,
+                &follow_ups_,       &repairs_,   &visits_,      &repair_follow_ups_,
+                &documents_numbers_};
+    }
+
+    Status CheckEmpty() {
+        return storage::RunInTransaction(db_, storage::TxMode::kRead, [&](Transaction& tx) -> Status {
+            AC_ASSIGN_OR_RETURN(const storage::Rows rows, tx.Query("SELECT count(*) FROM stores"));
+            if (rows[0].Int(0) != 0) {
+                return Fail(Error::Make(ErrorCode::kFailedPrecondition, "generate.not_empty"));
+            }
+            return Ok();
+        });
+    }
+
+    Status Begin() {
+        AC_ASSIGN_OR_RETURN(tx_, db_.Begin(storage::TxMode::kWrite));
+        since_commit_ = 0;
+        return Ok();
+    }
+
+    Status FlushAll() {
+        for (Bulk* bulk : All()) {
+            AC_RETURN_IF_ERROR(bulk->Flush(*tx_));
+        }
+        return Ok();
+    }
+
+    // Called after each generated record: writes full batches, commits every kRowsPerCommit rows.
+    Status Written(std::int64_t rows) {
+        since_commit_ += rows;
+        bool full = false;
+        for (const Bulk* bulk : All()) {
+            full = full || bulk->Full();
+        }
+        if (full || since_commit_ >= kRowsPerCommit) {
+            AC_RETURN_IF_ERROR(FlushAll());
+        }
+        if (since_commit_ >= kRowsPerCommit) {
+            AC_RETURN_IF_ERROR(tx_->Commit());
+            tx_.reset();  // gives the writer connection back before the next transaction takes it
+            AC_RETURN_IF_ERROR(Begin());
+        }
+        return Ok();
+    }
+
+    // PostgreSQL's identity columns do not see explicit ids: move them past the largest.
+    Status AdvanceSequences() {
+        if (db_.backend() != storage::Backend::kPostgres) {
+            return Ok();
+        }
+        for (const char* table :
+             {"stores", "staff", "products", "warehouses", "customers", "documents", "contract_lines", "events",
+              "delivery_follow_ups", "repair_visits", "repair_follow_ups"}) {
+            const std::string t(table);
+            AC_RETURN_IF_ERROR(
+                tx_->Run("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), (SELECT max(id) FROM " + t + "))"));
+        }
+        return Ok();
+    }
+
+    // ---- randomness --------------------------------------------------------------------------------------------
+
+    std::int64_t Between(std::int64_t low, std::int64_t high) {
+        return std::uniform_int_distribution<std::int64_t>(low, high)(random_);
+    }
+    bool Chance(double p) { return std::bernoulli_distribution(p)(random_); }
+    template <class C>
+    const auto& Pick(const C& items) {
+        return items[static_cast<std::size_t>(Between(0, static_cast<std::int64_t>(items.size()) - 1))];
+    }
+    std::string Name() { return std::string(Pick(kSurnames)) + std::string(Pick(kGiven)); }
+
+    // A mobile number unique to `n`: a multiplicative permutation of the eight last digits.
+    static std::string Mobile(std::int64_t n) {
+        constexpr std::array<std::string_view, 6> kPrefixes = {"139", "138", "137", "158", "186", "189"};
+        const std::int64_t digits = (n * 48'271 + 12'345) % 100'000'000;
+        return std::string(kPrefixes[static_cast<std::size_t>(n % 6)]) + Padded(digits, 8);
+    }
+
+    std::string Number(std::string_view prefix, Instant at) {
+        const std::string day = calendar_.DateOf(at).ToString();
+        std::string key = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+        const std::int64_t seq = ++numbers_[{std::string(prefix), key}];
+        return std::string(prefix) + key + "-" + Padded(seq, 4);
+    }
+
+    // ---- documents ---------------------------------------------------------------------------------------------
+
+    struct Step {
+        std::string action;
+        std::string to;
+        Instant at;
+        std::int64_t actor;
+    };
+
+    // A document with its chained events; returns its id.
+    std::int64_t Document(std::string_view type, std::string_view prefix, std::int64_t store,
+                          std::optional<std::int64_t> assignee, const std::vector<Step>& steps) {
+        const std::int64_t id = ++document_id_;
+        std::string previous;
+        std::string state;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            kernel::EventRow event;
+            event.document_id = kernel::DocumentId(id);
+            event.seq = static_cast<std::int64_t>(i + 1);
+            event.at = steps[i].at;
+            event.actor_id = StaffId(steps[i].actor);
+            event.action = steps[i].action;
+            event.from_state = state;
+            event.to_state = steps[i].to;
+            event.changes = state == steps[i].to
+                                ? "{}"
+                                : R"({"state":{"before":)" + (state.empty() ? "null" : "\"" + state + "\"") +
+                                      R"(,"after":")" + steps[i].to + "\"}}";
+            event.request_id = "generated";
+            event.prev_hash = previous;
+            event.hash = kernel::EventHash(event);
+            pending_events_.push_back(std::move(event));
+            previous = pending_events_.back().hash;
+            state = steps[i].to;
+        }
+        documents_.Add({id, std::string(type), Number(prefix, steps.front().at), store, state,
+                        static_cast<std::int64_t>(steps.size()), assignee ? Value(*assignee) : Value(),
+                        static_cast<std::int64_t>(steps.size()), previous, steps.front().at, steps.front().actor,
+                        steps.back().at, steps.back().actor});
+        for (kernel::EventRow& event : pending_events_) {
+            events_.Add({event.document_id, event.seq, event.at, Value(event.actor_id), event.action, event.from_state,
+                         event.to_state, event.changes, event.inputs, event.comment, event.request_id, event.prev_hash,
+                         event.hash});
+        }
+        const auto count = static_cast<std::int64_t>(pending_events_.size());
+        pending_events_.clear();
+        rows_in_record_ += 1 + count;
+        return id;
+    }
+
+    // The steps of a flow up to the first one that would lie in the future; `open` documents may stop earlier.
+    static std::vector<Step> Until(std::vector<Step> steps, Instant now, std::size_t keep) {
+        std::size_t end = std::min(keep, steps.size());
+        while (end > 1 && steps[end - 1].at > now) {
+            --end;
+        }
+        steps.resize(end);
+        return steps;
+    }
+
+    Instant When() {
+        const auto ago = std::chrono::milliseconds(
+            Between(0, std::chrono::duration_cast<std::chrono::milliseconds>(kHistory).count()));
+        return now_ - ago;
+    }
+
+    // ---- the chain ---------------------------------------------------------------------------------------------
+
+    Status Organisation() {
+        for (std::int64_t s = 1; s <= kStores; ++s) {
+            const City& city = kCities[static_cast<std::size_t>((s - 1) % kCities.size())];
+            stores_.Add(
+                {s, std::string(city.code) + Padded(s, 2),
+                 std::string(city.name) + std::string(Pick(city.districts)) + "店",
+                 std::string(city.name) + "市" + std::string(Pick(kRoads)) + std::to_string(Between(1, 999)) + "号",
+                 "400-800-" + Padded(s, 4), now_ - kHistory, now_ - kHistory});
+            warehouses_.Add({s, s, "WH-" + std::string(city.code) + Padded(s, 2), "门店仓库", now_ - kHistory});
+            const auto add = [&](std::vector<Person>& into, std::string_view role, int count) {
+                for (int i = 0; i < count; ++i) {
+                    const std::int64_t id = ++staff_id_;
+                    staff_.Add({id, "s" + Padded(s, 2) + "_" + std::string(role) + std::to_string(i + 1), Name(),
+                                Mobile(900'000'000 + id), s, now_ - kHistory, now_ - kHistory});
+                    staff_roles_.Add({id, std::string(role)});
+                    into.push_back(Person{id, s});
+                }
+            };
+            add(staff_people_.sales, "salesperson", 4);
+            add(staff_people_.followers, "order_follower", 1);
+            add(staff_people_.agents, "aftersales_agent", 3);
+            add(staff_people_.supervisors, "aftersales_supervisor", 1);
+            add(staff_people_.installers, "installer", 4);
+            add(staff_people_.technicians, "technician", 4);
+        }
+        return Written(kStores * 20);
+    }
+
+    Status Catalog() {
+        for (std::int64_t p = 0; p < kProducts; ++p) {
+            const Category& category = kCategories[static_cast<std::size_t>(p % kCategories.size())];
+            const std::string code = std::string(category.code) + "-" + std::to_string(1000 + p);
+            const std::string name =
+                std::string(kStyles[static_cast<std::size_t>((p / 10) % kStyles.size())]) + std::string(category.name);
+            const std::string model = code + "-" + std::string(Pick(kColours));
+            products_.Add({p + 1, code, name, model, std::string(category.name),
+                           category.base_price_fen + Between(0, 40) * 10'000, 12 + 12 * Between(0, 4),
+                           category.lead_time_days, category.installation, std::string(category.factory),
+                           Lower(code) + "\n" + name + "\n" + Lower(model), now_ - kHistory, now_ - kHistory});
+            AC_RETURN_IF_ERROR(Written(1));
+        }
+        const auto customers = static_cast<std::int64_t>(std::llround(kCustomers * options_.scale));
+        for (std::int64_t c = 1; c <= customers; ++c) {
+            const City& city = Pick(kCities);
+            const std::string name = Name();
+            const std::string phone = Mobile(c);
+            const std::string district(Pick(city.districts));
+            const std::string address = std::string(Pick(kRoads)) + std::to_string(Between(1, 2000)) + "弄" +
+                                        std::to_string(Between(1, 60)) + "号" + std::to_string(Between(1, 30)) +
+                                        Padded(Between(1, 4), 2) + "室";
+            const Instant at = When();
+            customers_.Add({c, name, phone, R"([{"district":")" + district + R"(","address":")" + address + "\"}]",
+                            name + "\n" + phone + "\n" + district + " " + address, at, at});
+            phones_.Add({phone, c});
+            customer_count_ = c;
+            AC_RETURN_IF_ERROR(Written(2));
+        }
+        return Ok();
+    }
+
+    struct Customer {
+        std::int64_t id;
+        std::string name;
+        std::string phone;
+        std::string district;
+        std::string address;
+    };
+
+    // A customer as the documents copy it (name, phone, an address); regenerated from the id, not stored.
+    Customer SomeCustomer() {
+        const std::int64_t id = Between(1, std::max<std::int64_t>(1, customer_count_));
+        std::mt19937_64 local(options_.seed * 1'000'003 + static_cast<std::uint64_t>(id));
+        const auto pick = [&](const auto& items) {
+            return std::string(items[std::uniform_int_distribution<std::size_t>(0, items.size() - 1)(local)]);
+        };
+        const City& city = kCities[std::uniform_int_distribution<std::size_t>(0, kCities.size() - 1)(local)];
+        return Customer{
+            id, pick(kSurnames) + pick(kGiven), Mobile(id), std::string(pick(city.districts)),
+            pick(kRoads) + std::to_string(local() % 2000 + 1) + "弄" + std::to_string(local() % 60 + 1) + "号"};
+    }
+
+    // A sales contract (A): received, stock checked, goods ready and delivered by its job (B), or, when recent,
+    // still received or waiting for goods.
+    Status Contract() {
+        const std::int64_t store = Between(1, kStores);
+        const Person& sales = staff_people_.sales[static_cast<std::size_t>((store - 1) * 4 + Between(0, 3))];
+        const Person& follower = staff_people_.followers[static_cast<std::size_t>(store - 1)];
+        const Person& agent = staff_people_.agents[static_cast<std::size_t>((store - 1) * 3 + Between(0, 2))];
+        const Person& installer = staff_people_.installers[static_cast<std::size_t>((store - 1) * 4 + Between(0, 3))];
+        const Customer customer = SomeCustomer();
+        const Instant received = When();
+        const Instant ready = received + std::chrono::hours(Between(16, 24 * 8));
+        const Instant window = ready + std::chrono::hours(Between(24, 72));
+        const Instant signed_at = window + std::chrono::minutes(Between(10, 170));
+        std::vector<Step> flow = {
+            {"create", "received", received, sales.id},
+            {"check_stock", "checked", received + std::chrono::hours(Between(1, 16)), follower.id},
+            {"goods_ready", "ready", ready, follower.id},
+            {"delivered", "delivered", signed_at, installer.id}};
+        // The delivery job only exists once the goods are in; a contract is delivered only when its job is signed.
+        const bool delivered = signed_at <= now_;
+        flow = Until(flow, now_, delivered ? 4 : (ready <= now_ ? 2 : 2));
+        const std::string state = flow.back().to;
+        const std::int64_t id = Document("sales_contract", "HT", store, std::nullopt, flow);
+        const int line_count = static_cast<int>(Between(1, 3));
+        std::int64_t total = 0;
+        for (int l = 1; l <= line_count; ++l) {
+            const std::int64_t product = Between(1, kProducts);
+            const Category& category = kCategories[static_cast<std::size_t>((product - 1) % kCategories.size())];
+            const std::int64_t quantity = Between(1, 2);
+            const std::int64_t price = category.base_price_fen;
+            total += quantity * price;
+            lines_.Add({++line_id_, id, l, product,
+                        std::string(kStyles[static_cast<std::size_t>(((product - 1) / 10) % kStyles.size())]) +
+                            std::string(category.name),
+                        std::string(category.code) + "-" + std::to_string(999 + product), quantity, price,
+                        state == "delivered" ? quantity : 0, 0});
+        }
+        const bool late = calendar_.MinuteOfDay(received) >= 17 * 60;
+        contracts_.Add(
+            {id, customer.id, customer.name, customer.phone, customer.district, customer.address,
+             Chance(0.3) ? "需上门安装" : "", Chance(0.1) ? "周末送货" : "", sales.id, store, received,
+             calendar_.WorkingBatchDate(received, 17 * 60).ToString(), late, total,
+             Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address)});
+        rows_in_record_ += 1 + line_count;
+        if (delivered) {
+            // Its delivery job, from scheduling to the follow-up call.
+            std::vector<Step> job = {
+                {"create", "to_schedule", ready, follower.id},
+                {"schedule", "scheduled", ready + std::chrono::hours(2), agent.id},
+                {"confirm", "confirmed", window - std::chrono::hours(20), agent.id},
+                {"send_slip", "slip_sent", window - std::chrono::hours(18), agent.id},
+                {"inspect", "inspected", window - std::chrono::minutes(90), installer.id},
+                {"arrive", "on_site", signed_at - std::chrono::minutes(60), installer.id},
+                {"sign_off", "delivered", signed_at, installer.id},
+                {"return_voucher", "voucher_returned", signed_at + std::chrono::hours(Between(2, 30)), agent.id},
+                {"follow_up", "followed_up", signed_at + std::chrono::hours(Between(24, 96)), agent.id}};
+            job = Until(job, now_, job.size());
+            const std::int64_t job_id = Document("delivery_job", "SH", store, installer.id, job);
+            deliveries_.Add(
+                {job_id, id, customer.name, customer.phone, customer.district + " " + customer.address, installer.id,
+                 window, window + 3h, job[2].at, job[3].at, job[4].at, job[5].at, signed_at, customer.name,
+                 Between(3, 5), job.back().to == "followed_up" ? job[7].at : Value(),
+                 Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address)});
+            rows_in_record_ += 1;
+            if (job.back().to == "followed_up") {
+                follow_ups_.Add({++follow_up_id_, job_id, installer.id, job.back().at, Between(3, 5), agent.id});
+                rows_in_record_ += 1;
+            }
+        }
+        const std::int64_t rows = rows_in_record_;
+        rows_in_record_ = 0;
+        return Written(rows);
+    }
+
+    // A repair ticket (C): registered, a visit agreed and made, closed and followed up; recent ones still open.
+    Status Repair() {
+        const std::int64_t store = Between(1, kStores);
+        const Person& agent = staff_people_.agents[static_cast<std::size_t>((store - 1) * 3 + Between(0, 2))];
+        const Person& technician = staff_people_.technicians[static_cast<std::size_t>((store - 1) * 4 + Between(0, 3))];
+        const Customer customer = SomeCustomer();
+        const std::int64_t product = Between(1, kProducts);
+        const Category& category = kCategories[static_cast<std::size_t>((product - 1) % kCategories.size())];
+        const std::string model = std::string(category.code) + "-" + std::to_string(999 + product);
+        const std::string problem(Pick(category.problems));
+        const Instant registered = When();
+        const Instant window = registered + std::chrono::hours(Between(20, 72));
+        const Instant fixed = window + std::chrono::minutes(Between(30, 150));
+        std::vector<Step> flow = {
+            {"create", "registered", registered, agent.id},
+            {"agree_visit", "scheduled", registered + std::chrono::minutes(Between(3, 29)), agent.id},
+            {"dispatch", "dispatched", registered + std::chrono::hours(2), agent.id},
+            {"arrive", "on_site", window + std::chrono::minutes(Between(0, 40)), technician.id},
+            {"finish_fixed", "repaired", fixed, technician.id},
+            {"close", "closed", fixed + std::chrono::hours(Between(4, 30)), agent.id},
+            {"follow_up", "followed_up", fixed + std::chrono::hours(Between(24, 96)), agent.id}};
+        // Registered tickets wait for their first call, which a generated ticket always got.
+        flow = Until(flow, now_, flow.size());
+        if (flow.size() == 1) {
+            flow.push_back({"agree_visit", "scheduled", registered, agent.id});
+        }
+        const std::string state = flow.back().to;
+        const bool visited = flow.size() >= 5;
+        const std::int64_t id = Document("repair_ticket", "WX", store, agent.id, flow);
+        repairs_.Add({id, customer.id, customer.name, customer.phone, customer.district, customer.address, product,
+                      model, problem, "客户反映：" + problem, std::string(Pick(kChannels)), "aftersales",
+                      Chance(0.7) ? "in_warranty" : "out_of_warranty", agent.id, technician.id, window, window + 2h, "",
+                      Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address +
+                            "\n" + model + "\n" + problem)});
+        rows_in_record_ += 1;
+        if (visited) {
+            visits_.Add({++visit_id_, id, technician.id, window, window + 2h, flow[3].at, fixed, "fixed", "已检查",
+                         "已修复", Between(3, 5), customer.name});
+            rows_in_record_ += 1;
+        }
+        if (state == "followed_up") {
+            repair_follow_ups_.Add(
+                {++repair_follow_up_id_, id, technician.id, flow.back().at, agent.id, Between(3, 5)});
+            rows_in_record_ += 1;
+        }
+        const std::int64_t rows = rows_in_record_;
+        rows_in_record_ = 0;
+        return Written(rows);
+    }
+
+    storage::Database& db_;
+    GenerateOptions options_;
+    Instant now_;
+    std::mt19937_64 random_;
+    kernel::Calendar calendar_;
+    std::unique_ptr<Transaction> tx_;
+    std::int64_t since_commit_ = 0;
+    std::int64_t rows_in_record_ = 0;
+    std::int64_t staff_id_ = 0, document_id_ = 0, line_id_ = 0, follow_up_id_ = 0, visit_id_ = 0,
+                 repair_follow_up_id_ = 0, customer_count_ = 0;
+    Staff staff_people_;
+    std::map<std::pair<std::string, std::string>, std::int64_t> numbers_;
+    std::vector<kernel::EventRow> pending_events_;
+
+    Bulk stores_{"stores", {"id", "code", "name", "address", "phone", "created_at_ms", "updated_at_ms"}};
+    Bulk staff_{"staff", {"id", "username", "name", "phone", "store_id", "created_at_ms", "updated_at_ms"}};
+    Bulk staff_roles_{"staff_roles", {"staff_id", "role"}};
+    Bulk products_{"products",
+                   {"id", "code", "name", "model", "category", "unit_price_fen", "warranty_months", "lead_time_days",
+                    "installation_required", "factory", "search_text", "created_at_ms", "updated_at_ms"}};
+    Bulk warehouses_{"warehouses", {"id", "store_id", "code", "name", "created_at_ms"}};
+    Bulk customers_{"customers",
+                    {"id", "name", "phones", "addresses", "search_text", "created_at_ms", "updated_at_ms"}};
+    Bulk phones_{"customer_phones", {"phone", "customer_id"}};
+    Bulk documents_{"documents",
+                    {"id", "type", "number", "store_id", "state", "version", "assignee_id", "event_count",
+                     "last_event_hash", "created_at_ms", "created_by", "updated_at_ms", "updated_by"}};
+    Bulk events_{"events",
+                 {"document_id", "seq", "at_ms", "actor_id", "action", "from_state", "to_state", "changes", "inputs",
+                  "comment", "request_id", "prev_hash", "hash"}};
+    Bulk contracts_{"contracts",
+                    {"document_id", "customer_id", "customer_name", "phone", "district", "address",
+                     "installation_requirements", "special_requirements", "salesperson_id", "warehouse_id",
+                     "received_at_ms", "batch_date", "late", "total_fen", "search_text"}};
+    Bulk lines_{"contract_lines",
+                {"id", "contract_id", "line_no", "product_id", "product_name", "model", "quantity", "unit_price_fen",
+                 "reserved", "ordered"}};
+    Bulk deliveries_{"delivery_jobs",
+                     {"document_id", "contract_id", "customer_name", "phone", "address", "installer_id",
+                      "window_start_ms", "window_end_ms", "confirmed_at_ms", "slip_sent_at_ms", "inspected_at_ms",
+                      "arrived_at_ms", "signed_at_ms", "signer", "rating", "voucher_returned_at_ms", "search_text"}};
+    Bulk follow_ups_{"delivery_follow_ups", {"id", "document_id", "installer_id", "at_ms", "satisfaction", "staff_id"}};
+    Bulk repairs_{"repair_tickets",
+                  {"document_id", "customer_id", "customer_name", "phone", "district", "address", "product_id",
+                   "product_model", "problem", "symptoms", "channel", "source", "warranty", "agent_id", "technician_id",
+                   "window_start_ms", "window_end_ms", "tools_to_prepare", "search_text"}};
+    Bulk visits_{"repair_visits",
+                 {"id", "document_id", "technician_id", "window_start_ms", "window_end_ms", "arrived_at_ms",
+                  "departed_at_ms", "outcome", "findings", "explanation", "rating", "signer"}};
+    Bulk repair_follow_ups_{"repair_follow_ups",
+                            {"id", "document_id", "technician_id", "at_ms", "by_id", "satisfaction"}};
+    Bulk documents_numbers_{"document_numbers", {"prefix", "day", "last"}};
+};
+
+}  // namespace
+
+Result<GenerateReport> Generate(storage::Database& db, const Clock& clock, const GenerateOptions& options) {
+    Generator generator(db, clock, options);
+    return generator.Run();
+}
+
+}  // namespace ac::app
