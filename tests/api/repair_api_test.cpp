@@ -217,6 +217,20 @@ TEST_F(RepairApi, ASalespersonsRegistrationReachesAfterSalesAtOnceWithThe30Minut
     const auto listed = agent.Get("/api/v1/repair-tickets?sla=running&q=%E6%9D%8E%E7%A7%80%E8%8B%B1").Json();
     ASSERT_EQ(listed.at("total"), 1);
     EXPECT_EQ(listed.at("items").at(0).at("first_contact_deadline"), "2026-11-27T02:30:00.000Z");
+    // Each filter narrows the list: state, store, the registration time.
+    const std::string mine = "q=13920000001&store_id=" + std::to_string(store_a_);
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?state=registered&" + mine).Json().at("total"), 1);
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?state=closed&" + mine).Json().at("total"), 0);
+    EXPECT_EQ(
+        agent.Get("/api/v1/repair-tickets?from=2026-11-27T00:00:00%2B08:00&to=2026-11-28T00:00:00%2B08:00&" + mine)
+            .Json()
+            .at("total"),
+        1);
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?to=2026-11-27T00:00:00%2B08:00&" + mine).Json().at("total"), 0);
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?q=13920000001&store_id=" + std::to_string(store_b_)).status, 200);
+    EXPECT_EQ(agent.Get("/api/v1/repair-tickets?q=13920000001&store_id=" + std::to_string(store_b_)).Json().at("total"),
+              0)
+        << "another store's filter finds nothing in the agent's store";
 }
 
 // rules: C4 C5

@@ -241,41 +241,86 @@ Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kerne
     return follow_ups;
 }
 
+namespace {
+
+// The conditions a list query has, each with its parameter numbered in turn ("{}" in a condition is its $n). Only
+// the filters given become SQL, so that the planner can use the indexes (an "$1 IS NULL OR column = $1" cannot).
+class Where {
+  public:
+    explicit Where(std::string first) : sql_(" WHERE " + std::move(first)) {}
+    void Add(std::string_view condition, std::optional<Value> value = std::nullopt) {
+        std::string text(condition);
+        if (value) {
+            params_.push_back(std::move(*value));
+            const std::string placeholder = "$" + std::to_string(params_.size());
+            for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) {
+                text.replace(at, 2, placeholder);
+            }
+        }
+        sql_ += " AND " + text;
+    }
+    [[nodiscard]] const std::string& sql() const { return sql_; }
+    [[nodiscard]] const std::vector<Value>& params() const { return params_; }
+    // "$n" for the next parameter after these.
+    [[nodiscard]] std::string Next(std::size_t after = 0) const {
+        return "$" + std::to_string(params_.size() + 1 + after);
+    }
+
+  private:
+    std::string sql_;
+    std::vector<Value> params_;
+};
+
+}  // namespace
+
 Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuery& q) {
-    // $1 scope, $2 store, $3 state, $4 sla, $5 technician, $6 text, $7 from ms, $8 to ms
+    Where where("d.type = 'repair_ticket'");
+    if (q.scope) {
+        where.Add("d.store_id = {}", Value(*q.scope));
+    }
+    if (q.store_id) {
+        where.Add("d.store_id = {}", Value(*q.store_id));
+    }
+    if (!q.state.empty()) {
+        where.Add("d.state = {}", Value(q.state));
+    }
+    if (q.sla == "breached") {
+        where.Add("EXISTS (SELECT 1 FROM sla_timers b WHERE b.document_id = d.id AND b.breached_at_ms IS NOT NULL)");
+    } else if (q.sla == "running") {
+        where.Add("EXISTS (SELECT 1 FROM sla_timers r WHERE r.document_id = d.id AND r.state = 'running')");
+    }
+    if (q.technician_id) {
+        where.Add("t.technician_id = {}", Value(*q.technician_id));
+    }
+    if (!q.text.empty()) {
+        where.Add("(t.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
+                  Value(catalog::ContainsPattern(q.text)));
+    }
+    if (q.from) {
+        where.Add("d.created_at_ms >= {}", Value(*q.from));
+    }
+    if (q.to) {
+        where.Add("d.created_at_ms < {}", Value(*q.to));
+    }
+    if (q.open) {
+        where.Add("d.state NOT IN ('repaired', 'closed', 'followed_up', 'cancelled')");
+    }
     const std::string filter =
         " FROM documents d JOIN repair_tickets t ON t.document_id = d.id"
-        " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
-        " WHERE d.type = 'repair_ticket'"
-        " AND (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1)"
-        " AND (CAST($2 AS BIGINT) IS NULL OR d.store_id = $2)"
-        " AND (CAST($3 AS TEXT) IS NULL OR d.state = $3)"
-        " AND (CAST($4 AS TEXT) IS NULL OR ($4 = 'breached' AND EXISTS (SELECT 1 FROM sla_timers b WHERE"
-        " b.document_id = d.id AND b.breached_at_ms IS NOT NULL)) OR ($4 = 'running' AND EXISTS (SELECT 1 FROM"
-        " sla_timers r WHERE r.document_id = d.id AND r.state = 'running')))"
-        " AND (CAST($5 AS BIGINT) IS NULL OR t.technician_id = $5)"
-        " AND (CAST($6 AS TEXT) IS NULL OR t.search_text LIKE $6 ESCAPE '\\' OR lower(d.number) LIKE $6 ESCAPE '\\')"
-        " AND (CAST($7 AS BIGINT) IS NULL OR d.created_at_ms >= $7)"
-        " AND (CAST($8 AS BIGINT) IS NULL OR d.created_at_ms < $8)"
-        " AND ($9 = 0 OR d.state NOT IN ('repaired', 'closed', 'followed_up', 'cancelled'))";
-    const Value scope = q.scope ? Value(*q.scope) : Value();
-    const Value store = q.store_id ? Value(*q.store_id) : Value();
-    const Value state = q.state.empty() ? Value() : Value(q.state);
-    const Value sla = q.sla.empty() ? Value() : Value(q.sla);
-    const Value technician = q.technician_id ? Value(*q.technician_id) : Value();
-    const Value text = q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text));
-    const Value from = TimeValue(q.from);
-    const Value to = TimeValue(q.to);
+        " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'" +
+        where.sql();
+    std::vector<Value> paged = where.params();
+    paged.emplace_back(q.page_size);
+    paged.emplace_back((q.page - 1) * q.page_size);
     AC_ASSIGN_OR_RETURN(
         const Rows rows,
-        tx.Query(
-            "SELECT " + kernel::DocumentColumns("d") +
-                ", f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
-                "d.id AND b.breached_at_ms IS NOT NULL), " +
-                std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT $10 OFFSET $11",
-            {scope, store, state, sla, technician, text, from, to, q.open, q.page_size, (q.page - 1) * q.page_size}));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter,
-                                                   {scope, store, state, sla, technician, text, from, to, q.open}));
+        tx.Query("SELECT " + kernel::DocumentColumns("d") +
+                     ", f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
+                     "d.id AND b.breached_at_ms IS NOT NULL), " +
+                     std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT " + where.Next() + " OFFSET " +
+                     where.Next(1),
+                 paged));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
     Page<TicketRow> page;
     page.total = count[0].Int(0);
     page.page = q.page;
