@@ -4,6 +4,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/where.hpp"
 
 namespace ac::contracts {
 namespace {
@@ -255,31 +256,41 @@ Status ContractRepository::SetLine(Transaction& tx, std::int64_t line_id, std::i
 }
 
 Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const ContractQuery& q, const std::string& today) {
-    std::string overdue(kOverdueLine);
-    overdue.replace(overdue.find("$T"), 2, "$8");
-    const std::string at_risk =
-        overdue + "fl.contract_line_id IN (SELECT id FROM contract_lines WHERE contract_id = d.id))";
-    // $1 scope, $2 store, $3 state, $4 batch date, $5 salesperson, $6 text, $7 at risk only, $8 today
+    storage::Where where("d.type = 'sales_contract'");
+    // "{}": today's date, past which a placed factory order's line is overdue.
+    std::string at_risk(kOverdueLine);
+    at_risk.replace(at_risk.find("$T"), 2, "{}");
+    at_risk += "fl.contract_line_id IN (SELECT id FROM contract_lines WHERE contract_id = d.id))";
+    if (q.scope) {
+        where.Add("d.store_id = {}", Value(*q.scope));
+    }
+    if (q.store_id) {
+        where.Add("d.store_id = {}", Value(*q.store_id));
+    }
+    if (!q.state.empty()) {
+        where.Add("d.state = {}", Value(q.state));
+    }
+    if (!q.batch_date.empty()) {
+        where.Add("c.batch_date = {}", Value(q.batch_date));
+    }
+    if (q.salesperson_id) {
+        where.Add("c.salesperson_id = {}", Value(*q.salesperson_id));
+    }
+    if (!q.text.empty()) {
+        where.Add("(c.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
+                  Value(catalog::ContainsPattern(q.text)));
+    }
+    if (q.at_risk) {
+        where.Add(at_risk, Value(today));
+    }
     const std::string filter =
-        " FROM documents d JOIN contracts c ON c.document_id = d.id JOIN staff s ON s.id = c.salesperson_id"
-        " WHERE d.type = 'sales_contract'"
-        " AND (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1)"
-        " AND (CAST($2 AS BIGINT) IS NULL OR d.store_id = $2)"
-        " AND (CAST($3 AS TEXT) IS NULL OR d.state = $3)"
-        " AND (CAST($4 AS TEXT) IS NULL OR c.batch_date = $4)"
-        " AND (CAST($5 AS BIGINT) IS NULL OR c.salesperson_id = $5)"
-        " AND (CAST($6 AS TEXT) IS NULL OR c.search_text LIKE $6 ESCAPE '\\' OR lower(d.number) LIKE $6 ESCAPE '\\')"
-        " AND ($7 = 0 OR " +
-        at_risk + ")";
-    const std::vector<Value> params{Value(q.scope),
-                                    Value(q.store_id),
-                                    q.state.empty() ? Value() : Value(q.state),
-                                    q.batch_date.empty() ? Value() : Value(q.batch_date),
-                                    Value(q.salesperson_id),
-                                    q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text)),
-                                    Value(q.at_risk),
-                                    Value(today)};
-    std::vector<Value> paged = params;
+        " FROM documents d JOIN contracts c ON c.document_id = d.id JOIN staff s ON s.id = c.salesperson_id" +
+        where.sql();
+    // The select list flags every row at risk: today's date is the parameter after the filters'.
+    std::string at_risk_column = at_risk;
+    at_risk_column.replace(at_risk_column.find("{}"), 2, where.Next());
+    std::vector<Value> paged = where.params();
+    paged.emplace_back(today);
     paged.emplace_back(q.page_size);
     paged.emplace_back((q.page - 1) * q.page_size);
     AC_ASSIGN_OR_RETURN(
@@ -289,9 +300,10 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
                      ", (SELECT COALESCE(SUM(reserved), 0) FROM contract_lines WHERE contract_id = d.id)"
                      ", (SELECT COALESCE(SUM(quantity - reserved - ordered), 0) FROM contract_lines "
                      "WHERE contract_id = d.id), CASE WHEN " +
-                     at_risk + " THEN 1 ELSE 0 END" + filter + " ORDER BY d.id DESC LIMIT $9 OFFSET $10",
+                     at_risk_column + " THEN 1 ELSE 0 END" + filter + " ORDER BY d.id DESC LIMIT " + where.Next(1) +
+                     " OFFSET " + where.Next(2),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, params));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
     Page<ContractRow> page;
     page.total = count[0].Int(0);
     page.page = q.page;

@@ -2,6 +2,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/where.hpp"
 
 namespace ac::delivery {
 namespace {
@@ -143,40 +144,52 @@ Result<std::vector<FollowUp>> DeliveryRepository::FollowUps(Transaction& tx, ker
 }
 
 Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q) {
+    storage::Where where("d.type = 'delivery_job'");
+    if (q.scope) {
+        where.Add("d.store_id = {}", Value(*q.scope));
+    }
+    if (q.store_id) {
+        where.Add("d.store_id = {}", Value(*q.store_id));
+    }
+    if (!q.state.empty()) {
+        where.Add("d.state = {}", Value(q.state));
+    }
+    if (q.installer_id) {
+        where.Add("j.installer_id = {}", Value(*q.installer_id));
+    }
+    if (q.contract_id) {
+        where.Add("j.contract_id = {}", Value(*q.contract_id));
+    }
+    if (q.from) {
+        where.Add("j.window_start_ms >= {}", Value(*q.from));
+    }
+    if (q.to) {
+        where.Add("j.window_start_ms < {}", Value(*q.to));
+    }
+    if (!q.text.empty()) {
+        where.Add("(j.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
+                  Value(catalog::ContainsPattern(q.text)));
+    }
+    if (q.open) {
+        where.Add("d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled')");
+    }
+    if (q.unscheduled) {
+        where.Add("j.window_start_ms IS NULL");
+    }
     const std::string filter =
-        " FROM documents d JOIN delivery_jobs j ON j.document_id = d.id" + std::string(kJobJoins) +
-        " WHERE d.type = 'delivery_job'"
-        " AND (CAST($1 AS BIGINT) IS NULL OR d.store_id = $1)"
-        " AND (CAST($2 AS BIGINT) IS NULL OR d.store_id = $2)"
-        " AND (CAST($3 AS TEXT) IS NULL OR d.state = $3)"
-        " AND (CAST($4 AS BIGINT) IS NULL OR j.installer_id = $4)"
-        " AND (CAST($5 AS BIGINT) IS NULL OR j.contract_id = $5)"
-        " AND (CAST($6 AS BIGINT) IS NULL OR j.window_start_ms >= $6)"
-        " AND (CAST($7 AS BIGINT) IS NULL OR j.window_start_ms < $7)"
-        " AND (CAST($8 AS TEXT) IS NULL OR j.search_text LIKE $8 ESCAPE '\\' OR lower(d.number) LIKE $8 ESCAPE '\\')"
-        " AND ($9 = 0 OR d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled'))"
-        " AND ($10 = 0 OR j.window_start_ms IS NULL)";
-    const std::vector<Value> params{Value(q.scope),
-                                    Value(q.store_id),
-                                    q.state.empty() ? Value() : Value(q.state),
-                                    Value(q.installer_id),
-                                    Value(q.contract_id),
-                                    Value(q.from),
-                                    Value(q.to),
-                                    q.text.empty() ? Value() : Value(catalog::ContainsPattern(q.text)),
-                                    Value(q.open),
-                                    Value(q.unscheduled)};
-    std::vector<Value> paged = params;
+        " FROM documents d JOIN delivery_jobs j ON j.document_id = d.id" + std::string(kJobJoins) + where.sql();
+    std::vector<Value> paged = where.params();
     paged.emplace_back(q.page_size);
     paged.emplace_back((q.page - 1) * q.page_size);
-    AC_ASSIGN_OR_RETURN(const Rows rows,
-                        tx.Query("SELECT " + kernel::DocumentColumns("d") +
-                                     ", (SELECT count(*) FROM sla_timers b WHERE b.document_id = d.id AND "
-                                     "b.breached_at_ms IS NOT NULL), " +
-                                     std::string(kJobColumns) + filter +
-                                     " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT $11 OFFSET $12",
-                                 paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, params));
+    AC_ASSIGN_OR_RETURN(
+        const Rows rows,
+        tx.Query("SELECT " + kernel::DocumentColumns("d") +
+                     ", (SELECT count(*) FROM sla_timers b WHERE b.document_id = d.id AND "
+                     "b.breached_at_ms IS NOT NULL), " +
+                     std::string(kJobColumns) + filter + " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT " +
+                     where.Next() + " OFFSET " + where.Next(1),
+                 paged));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
     Page<JobRow> page;
     page.total = count[0].Int(0);
     page.page = q.page;

@@ -2,6 +2,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/where.hpp"
 
 namespace ac::repair {
 namespace {
@@ -241,40 +242,8 @@ Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kerne
     return follow_ups;
 }
 
-namespace {
-
-// The conditions a list query has, each with its parameter numbered in turn ("{}" in a condition is its $n). Only
-// the filters given become SQL, so that the planner can use the indexes (an "$1 IS NULL OR column = $1" cannot).
-class Where {
-  public:
-    explicit Where(std::string first) : sql_(" WHERE " + std::move(first)) {}
-    void Add(std::string_view condition, std::optional<Value> value = std::nullopt) {
-        std::string text(condition);
-        if (value) {
-            params_.push_back(std::move(*value));
-            const std::string placeholder = "$" + std::to_string(params_.size());
-            for (std::size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) {
-                text.replace(at, 2, placeholder);
-            }
-        }
-        sql_ += " AND " + text;
-    }
-    [[nodiscard]] const std::string& sql() const { return sql_; }
-    [[nodiscard]] const std::vector<Value>& params() const { return params_; }
-    // "$n" for the next parameter after these.
-    [[nodiscard]] std::string Next(std::size_t after = 0) const {
-        return "$" + std::to_string(params_.size() + 1 + after);
-    }
-
-  private:
-    std::string sql_;
-    std::vector<Value> params_;
-};
-
-}  // namespace
-
 Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuery& q) {
-    Where where("d.type = 'repair_ticket'");
+    storage::Where where("d.type = 'repair_ticket'");
     if (q.scope) {
         where.Add("d.store_id = {}", Value(*q.scope));
     }
