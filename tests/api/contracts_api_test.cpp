@@ -43,14 +43,7 @@ class ContractsApi : public ::testing::Test {
         ApiSession admin(port(), "admin", std::string(kPassword));
         store_ = admin.Post("/api/v1/stores", R"({"code":"SH01","name":"上海徐汇店"})").Json().at("id").as_int64();
         const auto person = [&](const std::string& username, const std::string& role, std::int64_t store) {
-            std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","roles":[")" + role +
-                               R"("],"password":")" + std::string(kPassword) + "\"";
-            if (store != 0) {
-                body += R"(,"store_id":)" + std::to_string(store);
-            }
-            const HttpResponse created = admin.Post("/api/v1/staff", body + "}");
-            EXPECT_EQ(created.status, 201) << created.body;
-            return created.Json().at("id").as_int64();
+            return CreateStaff(admin, username, role, store, std::string(kPassword));
         };
         sales_ = person("sales", "salesperson", store_);
         sales_b_ = person("sales_b", "salesperson", store_);

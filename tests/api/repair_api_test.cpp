@@ -55,14 +55,7 @@ class RepairApi : public ::testing::Test {
         store_a_ = admin.Post("/api/v1/stores", R"({"code":"SH01","name":"上海徐汇店"})").Json().at("id").as_int64();
         store_b_ = admin.Post("/api/v1/stores", R"({"code":"SH02","name":"上海浦东店"})").Json().at("id").as_int64();
         const auto person = [&](const std::string& username, const std::string& role, std::int64_t store) {
-            std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","roles":[")" + role +
-                               R"("],"password":")" + std::string(kPassword) + "\"";
-            if (store != 0) {
-                body += R"(,"store_id":)" + std::to_string(store);
-            }
-            const HttpResponse created = admin.Post("/api/v1/staff", body + "}");
-            EXPECT_EQ(created.status, 201) << created.body;
-            return created.Json().at("id").as_int64();
+            return CreateStaff(admin, username, role, store, std::string(kPassword));
         };
         person("sales", "salesperson", store_a_);
         agent_ = person("agent", "aftersales_agent", store_a_);

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 namespace ac::testing {
 
 std::string SessionCookieOf(const HttpResponse& response) {
@@ -84,6 +86,18 @@ void AddUser(const std::string& db_url, const std::string& username, const std::
     if (result.exit_code != 0) {
         throw std::runtime_error("aftercare user add " + username + " failed: " + result.err);
     }
+}
+
+std::int64_t CreateStaff(ApiSession& admin, const std::string& username, const std::string& role, std::int64_t store,
+                         const std::string& password) {
+    std::string body = R"({"username":")" + username + R"(","name":")" + username + R"(","roles":[")" + role +
+                       R"("],"password":")" + password + "\"";
+    if (store != 0) {
+        body += R"(,"store_id":)" + std::to_string(store);
+    }
+    const HttpResponse created = admin.Post("/api/v1/staff", body + "}");
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.status == 201 ? created.Json().at("id").as_int64() : 0;
 }
 
 }  // namespace ac::testing

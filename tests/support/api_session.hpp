@@ -45,6 +45,11 @@ class ApiSession {
 // The ac_session=… pair of a response's Set-Cookie header, or "".
 [[nodiscard]] std::string SessionCookieOf(const HttpResponse& response);
 
+// Creates a staff member over the API as `admin` (store 0: head office), named like their username, with one role
+// and a password; returns their id (0 after a failed expectation).
+std::int64_t CreateStaff(ApiSession& admin, const std::string& username, const std::string& role, std::int64_t store,
+                         const std::string& password);
+
 // Creates a user straight in the database with `aftercare user add` (as an operator would); throws on failure.
 void AddUser(const std::string& db_url, const std::string& username, const std::string& role,
              const std::string& password, const std::string& store_code = "");
