@@ -135,6 +135,9 @@ void AppendDatabaseMetrics(std::string& out, storage::Database& db) {
                        static_cast<double>(stats.commits_total));
     http::AppendSample(out, "aftercare_db_transactions_total", "{" + backend + ",outcome=\"rollback\"}",
                        static_cast<double>(stats.rollbacks_total));
+    http::AppendMetric(out, "aftercare_db_group_commits_total", "counter",
+                       "SQLite: commits written to disk, each for a group of write transactions.",
+                       static_cast<double>(stats.group_commits_total), "{" + backend + "}");
     http::AppendMetric(out, "aftercare_db_serialization_failures_total", "counter",
                        "Statements that failed because of a concurrent transaction (retried).",
                        static_cast<double>(stats.serialization_failures_total), "{" + backend + "}");

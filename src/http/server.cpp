@@ -546,7 +546,8 @@ Server::Server(ServerOptions options, Pipeline& pipeline, Metrics& metrics) {
         options.io_threads = cores;
     }
     if (options.worker_threads == 0) {
-        options.worker_threads = std::max<std::size_t>(8, 4 * cores);
+        // A request waiting for its group commit holds a worker, so as many may wait as connections write at once.
+        options.worker_threads = std::max<std::size_t>(64, 16 * cores);
     }
     impl_ = std::make_unique<Impl>(std::move(options), pipeline, metrics);
     if (impl_->options.handle_signals) {

@@ -20,7 +20,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;       // 0: the system picks a free port (Listen returns it)
     std::size_t io_threads = 0;      // threads that read and write connections; 0: one per core
-    std::size_t worker_threads = 0;  // threads that run blocking handlers; 0: four per core, at least 8
+    std::size_t worker_threads = 0;  // threads that run blocking handlers; 0: sixteen per core, at least 64
     std::size_t max_connections = 4096;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;          // the default; a route may set its own

@@ -71,6 +71,9 @@ struct PoolStats {
     std::uint64_t timeouts_total = 0;
     std::uint64_t commits_total = 0;
     std::uint64_t rollbacks_total = 0;
+    // SQLite: the COMMITs written, each for a group of write transactions (group commit); fewer than the write
+    // transactions committed when writers overlap. PostgreSQL groups its own flushes and leaves this at 0.
+    std::uint64_t group_commits_total = 0;
     std::uint64_t serialization_failures_total = 0;
     std::uint64_t connections_lost_total = 0;
 };

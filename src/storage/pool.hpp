@@ -28,6 +28,7 @@ class PoolCounters {
     void Ended(bool committed) {
         (committed ? commits_total_ : rollbacks_total_).fetch_add(1, std::memory_order_relaxed);
     }
+    void GroupCommitted() { group_commits_total_.fetch_add(1, std::memory_order_relaxed); }
     void ConnectionLost() { connections_lost_total_.fetch_add(1, std::memory_order_relaxed); }
     // Counts a failed statement by its kind (serialization failures).
     void Failed(const Error& error) {
@@ -51,6 +52,7 @@ class PoolCounters {
         stats.timeouts_total = timeouts_total_.load(std::memory_order_relaxed);
         stats.commits_total = commits_total_.load(std::memory_order_relaxed);
         stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
+        stats.group_commits_total = group_commits_total_.load(std::memory_order_relaxed);
         stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
         stats.connections_lost_total = connections_lost_total_.load(std::memory_order_relaxed);
     }
@@ -61,6 +63,7 @@ class PoolCounters {
     std::atomic<std::uint64_t> timeouts_total_{0};
     std::atomic<std::uint64_t> commits_total_{0};
     std::atomic<std::uint64_t> rollbacks_total_{0};
+    std::atomic<std::uint64_t> group_commits_total_{0};
     std::atomic<std::uint64_t> serialization_failures_total_{0};
     std::atomic<std::uint64_t> connections_lost_total_{0};
 };

@@ -448,6 +448,87 @@ TEST_F(StorageTest, SqliteOnly_WritersTakeTurns) {
     first.join();
 }
 
+// Group commit: overlapping writers share COMMITs, yet each is told "committed" only once its work is on disk and
+// visible to every connection, and a writer that fails takes only its own work with it.
+TEST_F(StorageTest, SqliteOnly_OverlappingWritersShareCommitsAndLoseNothing) {
+    Script("CREATE TABLE notes (writer BIGINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (writer, n))");
+    constexpr int kWriters = 32;
+    constexpr int kEach = 20;
+    std::atomic<int> committed{0};
+    std::atomic<int> invisible{0};
+    std::atomic<int> errors{0};
+    auto reader = test_db_.Open();  // another pool on the file: what another process would see
+    std::barrier start(kWriters);
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&, w] {
+            start.arrive_and_wait();
+            for (int n = 0; n < kEach; ++n) {
+                const bool fails = n % 5 == 4;  // every fifth transaction writes, then fails
+                const Status done = RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+                    AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (writer, n) VALUES ($1, $2)", {w, n}));
+                    if (fails) {
+                        return Fail(Error::Make(ErrorCode::kFailedPrecondition, "error.failed_precondition"));
+                    }
+                    return Ok();
+                });
+                if (done.has_value() == fails) {
+                    errors.fetch_add(1);
+                    continue;
+                }
+                if (!fails) {
+                    committed.fetch_add(1);
+                    auto tx = reader->Begin(TxMode::kRead).value();
+                    const Rows found =
+                        tx->Query("SELECT count(*) FROM notes WHERE writer = $1 AND n = $2", {w, n}).value();
+                    if (found.front().Int(0) != 1) {
+                        invisible.fetch_add(1);
+                    }
+                }
+            }
+        });
+    }
+    for (auto& writer : writers) {
+        writer.join();
+    }
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(invisible.load(), 0) << "a writer was told it committed before its row was visible";
+    EXPECT_EQ(committed.load(), kWriters * kEach * 4 / 5);
+    EXPECT_EQ(Count("notes"), committed.load());
+    auto tx = db_->Begin(TxMode::kRead).value();
+    EXPECT_EQ(tx->Query("SELECT count(*) FROM notes WHERE n % 5 = 4").value().front().Int(0), 0)
+        << "the failed transactions left nothing";
+    tx.reset();
+    const PoolStats stats = db_->Stats();
+    EXPECT_GT(stats.group_commits_total, 0u);
+    EXPECT_LT(stats.group_commits_total, static_cast<std::uint64_t>(committed.load()))
+        << "overlapping writers shared commits";
+}
+
+// A writer whose statement fails (a unique violation) inside a shared transaction keeps the others' work.
+TEST_F(StorageTest, SqliteOnly_AFailedStatementUndoesOnlyItsOwnWriter) {
+    Script("CREATE TABLE notes (body TEXT PRIMARY KEY)");
+    std::barrier inside(2);
+    std::thread first([&] {
+        auto tx = db_->Begin(TxMode::kWrite).value();
+        ASSERT_TRUE(tx->Execute("INSERT INTO notes (body) VALUES ('kept')"));
+        inside.arrive_and_wait();
+        std::this_thread::sleep_for(50ms);  // the second writer is waiting for the writer now
+        ASSERT_TRUE(tx->Commit());
+    });
+    inside.arrive_and_wait();
+    {
+        auto tx = db_->Begin(TxMode::kWrite).value();  // joins the first writer's open transaction
+        EXPECT_FALSE(tx->Execute("INSERT INTO notes (body) VALUES ('kept')"));
+    }
+    first.join();
+    EXPECT_EQ(Count("notes"), 1);
+    auto later = db_->Begin(TxMode::kWrite).value();
+    ASSERT_TRUE(later->Execute("INSERT INTO notes (body) VALUES ('later')"));
+    ASSERT_TRUE(later->Commit());
+    EXPECT_EQ(Count("notes"), 2);
+}
+
 TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
     auto tx = db_->Begin(TxMode::kWrite).value();
     EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");

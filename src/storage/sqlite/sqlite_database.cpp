@@ -1,6 +1,8 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <charconv>
 #include <mutex>
 #include <unordered_map>
@@ -9,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "storage/pool.hpp"
+#include "storage/sqlite/bigram_tokenizer.hpp"
 
 namespace ac::storage {
 namespace {
@@ -91,6 +94,10 @@ class Connection {
         }
         sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, static_cast<int>(options.acquire_timeout.count()));
+        // Search tables (migration 0011) name this tokenizer; every connection that reads or writes them needs it.
+        if (const int registered = RegisterBigramTokenizer(db); registered != SQLITE_OK) {
+            return Fail(SqliteError(db, registered, "fts5 tokenizer ac_bigram"));
+        }
         if (writer) {
             // journal_mode answers with the mode in force; anything but "wal" means the file cannot use WAL.
             AC_ASSIGN_OR_RETURN(Rows mode, connection->Query("PRAGMA journal_mode=WAL", {}));
@@ -261,9 +268,33 @@ class Connection {
 
 class SqliteDatabase;
 
+// Group commit. A durable COMMIT waits for the disk, and with one writer every other writer waits behind it; so
+// write transactions share commits. The first writer opens the outer transaction (BEGIN IMMEDIATE); every writer
+// runs its work inside it as a savepoint, one at a time under the writer mutex. A writer that finishes while others
+// wait for the writer leaves the outer transaction open for them and waits for the group's commit; the last one
+// (no writer waiting, or the group is full or old) commits it, one flush for all, and wakes the others. A writer
+// is told "committed" only after that flush, so nothing acknowledged is lost; a writer whose work failed rolls back
+// to its savepoint and leaves the others' work in place.
+struct CommitGroup {
+    std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
+    int members = 0;  // writers whose work is in the outer transaction; guarded by the writer mutex
+    std::mutex mutex;
+    std::condition_variable ended;
+    bool done = false;     // guarded by mutex
+    Status status = Ok();  // guarded by mutex; the outcome of the group's COMMIT
+};
+
+// A group commits once it holds this many writers or is this old, even with writers waiting.
+constexpr int kMaxGroupMembers = 256;
+constexpr auto kMaxGroupAge = std::chrono::milliseconds(10);
+// How long a writer waits for its group's commit before it takes the writer to commit the group itself (when the
+// writers it left the transaction to gave up waiting).
+constexpr auto kGroupWaitSlice = std::chrono::milliseconds(5);
+
 class SqliteTransaction final : public Transaction {
   public:
-    SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode);
+    SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode,
+                      std::shared_ptr<CommitGroup> group);
     ~SqliteTransaction() override;
 
     Backend backend() const override { return Backend::kSqlite; }
@@ -276,8 +307,14 @@ class SqliteTransaction final : public Transaction {
     void DoRollback() override;
 
   private:
+    // Ends a writer's part in its group: its work stays (`joined`) or is rolled back to its savepoint; then the
+    // group is left open for a waiting writer or committed. Returns the group's outcome for a joined writer.
+    Status Leave(bool joined);
+
     SqliteDatabase& owner_;
     std::unique_ptr<Connection> connection_;
+    std::shared_ptr<CommitGroup> group_;  // write transactions only
+    bool left_ = false;
 };
 
 class SqliteDatabase final : public Database {
@@ -298,7 +335,10 @@ class SqliteDatabase final : public Database {
         } else {
             const auto started = std::chrono::steady_clock::now();
             std::unique_lock lock(writer_mutex_, std::defer_lock);
-            if (!lock.try_lock_for(options_.acquire_timeout)) {
+            writers_waiting_.fetch_add(1, std::memory_order_relaxed);
+            const bool locked = lock.try_lock_for(options_.acquire_timeout);
+            writers_waiting_.fetch_sub(1, std::memory_order_relaxed);
+            if (!locked) {
                 counters_.TimedOut();
                 return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
             }
@@ -307,13 +347,13 @@ class SqliteDatabase final : public Database {
             connection = std::move(writer_);
             lock.release();
             counters_.Acquired(started);
+            return BeginMember(std::move(connection), mode);
         }
-        const char* begin = mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE";
-        if (Status began = connection->Exec(begin); !began) {
+        if (Status began = connection->Exec("BEGIN"); !began) {
             Release(std::move(connection), mode);
             return Fail(std::move(began).error());
         }
-        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode));
+        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode, nullptr));
     }
 
     Status Ping() override {
@@ -351,6 +391,60 @@ class SqliteDatabase final : public Database {
     // Marks the writer as lent out (called with writer_mutex_ held, by the transaction that took it).
     void WriterTaken() { writer_busy_.store(true, std::memory_order_relaxed); }
 
+    // Whether a writer that is done may leave `group` open for the next one (called with writer_mutex_ held).
+    bool ShouldPass(const CommitGroup& group) const {
+        return writers_waiting_.load(std::memory_order_relaxed) > 0 && group.members < kMaxGroupMembers &&
+               std::chrono::steady_clock::now() - group.opened < kMaxGroupAge;
+    }
+
+    // Commits (or, without members, rolls back) the open outer transaction on the writer `connection` and tells
+    // the group's writers the outcome (called with writer_mutex_ held). `broken`: SQLite ended the transaction by
+    // itself after an error, so the members' work is gone.
+    Status EndGroup(Connection& connection, const std::shared_ptr<CommitGroup>& group) {
+        Status status = Ok();
+        if (!connection.InTransaction()) {
+            status = Fail(MakeDbError(DbErrorKind::kSerializationFailure,
+                                      "the shared write transaction was ended by another writer's error"));
+        } else if (group->members == 0) {
+            status = connection.Exec("ROLLBACK");
+        } else {
+            status = counters_.Count(connection.Exec("COMMIT"));
+            if (status) {
+                counters_.GroupCommitted();
+            } else if (connection.InTransaction()) {
+                (void)connection.Exec("ROLLBACK");
+            }
+        }
+        group_.reset();
+        {
+            std::lock_guard lock(group->mutex);
+            group->done = true;
+            group->status = status;
+        }
+        group->ended.notify_all();
+        return status;
+    }
+
+    // Waits for `group` to be committed by a later writer; if none comes, takes the writer and commits it.
+    Status AwaitGroup(const std::shared_ptr<CommitGroup>& group) {
+        std::unique_lock lock(group->mutex);
+        while (!group->done) {
+            if (group->ended.wait_for(lock, kGroupWaitSlice, [&] { return group->done; })) {
+                break;
+            }
+            lock.unlock();
+            writer_mutex_.lock();
+            if (group_ == group) {
+                std::unique_ptr<Connection> connection = std::move(writer_);
+                (void)EndGroup(*connection, group);
+                writer_ = std::move(connection);
+            }
+            writer_mutex_.unlock();
+            lock.lock();
+        }
+        return group->status;
+    }
+
     PoolCounters& counters() { return counters_; }
 
   private:
@@ -362,12 +456,36 @@ class SqliteDatabase final : public Database {
     std::timed_mutex writer_mutex_;
     std::unique_ptr<Connection> writer_;  // guarded by writer_mutex_
     std::atomic<bool> writer_busy_{false};
+    std::shared_ptr<CommitGroup> group_;  // the open outer transaction, if any; guarded by writer_mutex_
+    std::atomic<int> writers_waiting_{0};
+
+    // Starts a writer's part: joins the open group or opens one, then sets its savepoint.
+    Result<std::unique_ptr<Transaction>> BeginMember(std::unique_ptr<Connection> connection, TxMode mode) {
+        if (group_ && !connection->InTransaction()) {
+            (void)EndGroup(*connection, group_);  // an error ended the outer transaction: its members hear so
+        }
+        if (!group_) {
+            if (Status began = connection->Exec("BEGIN IMMEDIATE"); !began) {
+                Release(std::move(connection), mode);
+                return Fail(std::move(began).error());
+            }
+            group_ = std::make_shared<CommitGroup>();
+        }
+        if (Status saved = connection->Exec("SAVEPOINT ac_member"); !saved) {
+            const std::shared_ptr<CommitGroup> group = group_;
+            (void)EndGroup(*connection, group);
+            Release(std::move(connection), mode);
+            return Fail(std::move(saved).error());
+        }
+        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode, group_));
+    }
 
     ConnectionPool<Connection> readers_;
 };
 
-SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
-    : Transaction(mode), owner_(owner), connection_(std::move(connection)) {
+SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode,
+                                     std::shared_ptr<CommitGroup> group)
+    : Transaction(mode), owner_(owner), connection_(std::move(connection)), group_(std::move(group)) {
     if (mode != TxMode::kRead) {
         owner_.WriterTaken();
     }
@@ -375,7 +493,40 @@ SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Conn
 
 SqliteTransaction::~SqliteTransaction() {
     Rollback();
-    owner_.Release(std::move(connection_), mode());
+    if (group_) {
+        (void)Leave(false);
+    }
+    if (connection_) {
+        owner_.Release(std::move(connection_), mode());
+    }
+}
+
+Status SqliteTransaction::Leave(bool joined) {
+    if (left_) {
+        return Ok();
+    }
+    left_ = true;
+    Connection& connection = *connection_;
+    if (!joined && connection.InTransaction()) {
+        (void)connection.Exec("ROLLBACK TO ac_member");
+        (void)connection.Exec("RELEASE ac_member");
+    }
+    const std::shared_ptr<CommitGroup> group = std::move(group_);
+    if (joined) {
+        ++group->members;
+    }
+    Status status = Ok();
+    if (connection.InTransaction() && owner_.ShouldPass(*group)) {
+        owner_.Release(std::move(connection_), mode());
+        if (joined) {
+            status = owner_.AwaitGroup(group);
+        }
+    } else {
+        status = owner_.EndGroup(connection, group);
+        owner_.Release(std::move(connection_), mode());
+    }
+    owner_.counters().Ended(joined && status.has_value());
+    return joined ? status : Ok();
 }
 
 Result<Rows> SqliteTransaction::DoQuery(std::string_view sql, std::span<const Value> params) {
@@ -387,6 +538,16 @@ Result<std::int64_t> SqliteTransaction::DoExecute(std::string_view sql, std::spa
 }
 
 Status SqliteTransaction::DoCommit() {
+    if (left_) {
+        return Fail(MakeDbError(DbErrorKind::kTransactionFailed, "commit after the transaction ended"));
+    }
+    if (group_) {
+        if (Status released = owner_.counters().Count(connection_->Exec("RELEASE ac_member")); !released) {
+            (void)Leave(false);
+            return released;
+        }
+        return Leave(true);
+    }
     Status committed = owner_.counters().Count(connection_->Exec("COMMIT"));
     if (committed) {
         owner_.counters().Ended(true);
@@ -395,6 +556,13 @@ Status SqliteTransaction::DoCommit() {
 }
 
 void SqliteTransaction::DoRollback() {
+    if (left_) {
+        return;
+    }
+    if (group_) {
+        (void)Leave(false);
+        return;
+    }
     // SQLite ends the transaction by itself after some errors (a full disk); then there is nothing to undo.
     if (connection_->InTransaction()) {
         (void)connection_->Exec("ROLLBACK");
