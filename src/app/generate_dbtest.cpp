@@ -4,6 +4,8 @@
 
 #include "app/generate.hpp"
 #include "kernel/audit.hpp"
+#include "modules/catalog/catalog_repository.hpp"
+#include "modules/repair/repair_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction_runner.hpp"
 #include "support/test_database.hpp"
@@ -95,6 +97,90 @@ TEST(Generate, AScaleGivesItsRowsWithIntactAuditChainsAndTheSameDataForTheSameSe
     ASSERT_TRUE(storage::Migrate(*second, clock));
     ASSERT_TRUE(Generate(*second, clock, options));
     EXPECT_EQ(Fingerprint(*first), Fingerprint(*second));
+}
+
+// The search index finds exactly what a LIKE scan of the search text finds, for terms of one, two and more
+// characters, several terms at once, and ASCII in either case; a document also by its number; and a term that
+// matches more rows than the cap reports the cap as a floor.
+TEST(Generate, SearchThroughTheIndexFindsWhatAScanFinds) {
+    const FixedClock clock;
+    testing::TestDatabase test_db;
+    auto db = test_db.Open();
+    ASSERT_TRUE(storage::Migrate(*db, clock));
+    ASSERT_TRUE(Generate(*db, clock, GenerateOptions{.scale = 0.002, .seed = 3}));
+
+    const auto customers = [&](const std::string& text) {
+        return storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                   return catalog::CatalogRepository::ListCustomers(
+                       tx, catalog::CustomerQuery{.text = text, .page = 1, .page_size = 200});
+               })
+            .value();
+    };
+    const auto tickets = [&](const std::string& text) {
+        return storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                   return repair::RepairRepository::List(tx, repair::TicketQuery{.text = text, .page_size = 200});
+               })
+            .value();
+    };
+    const auto like = [](const std::vector<std::string>& terms) {
+        std::string where;
+        for (const std::string& term : terms) {
+            where += " AND search_text LIKE '%" + term + "%'";
+        }
+        return where;
+    };
+    const std::vector<std::vector<std::string>> customer_terms = {
+        {"王"}, {"秀英"}, {"徐汇"}, {"漕溪北路"}, {"139"}, {"1583"}, {"王", "徐汇"}, {"区"}, {"路"}};
+    for (const auto& terms : customer_terms) {
+        std::string text;
+        for (const std::string& term : terms) {
+            text += (text.empty() ? "" : " ") + term;
+        }
+        const std::int64_t scanned =
+            Count(*db, "SELECT count(*) FROM customers WHERE merged_into IS NULL" + like(terms));
+        const auto found = customers(text);
+        EXPECT_EQ(found.total, std::min<std::int64_t>(scanned, 1000)) << text;
+        EXPECT_EQ(found.total_capped, scanned > 1000) << text;
+        EXPECT_GT(scanned, 0) << text << " should occur in the generated data";
+    }
+    for (const std::string term : {"异响", "沙", "门松动", "柜门下垂", "sf-1", "SF-1"}) {
+        std::string lower = term;
+        for (char& c : lower) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        const std::int64_t scanned = Count(*db, "SELECT count(*) FROM repair_tickets" + std::string(" WHERE 1 = 1") +
+                                                    like({lower}));
+        const auto found = tickets(term);
+        EXPECT_EQ(found.total, std::min<std::int64_t>(scanned, 1000)) << term;
+        EXPECT_EQ(found.total_capped, scanned > 1000) << term;
+        for (const repair::TicketRow& row : found.items) {
+            EXPECT_NE((row.ticket.problem + row.ticket.product_model).size(), 0u);
+        }
+    }
+    // Every phone has a 1: more tickets than the cap.
+    const auto ones = tickets("1");
+    EXPECT_EQ(ones.total, 1000);
+    EXPECT_TRUE(ones.total_capped);
+    EXPECT_EQ(ones.items.size(), 200u);
+    EXPECT_GT(ones.items.front().document.id.value(), ones.items.back().document.id.value()) << "newest first";
+    // A ticket by its number, in either case.
+    const std::string number = storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx)
+                                                             -> Result<std::string> {
+                                   AC_ASSIGN_OR_RETURN(const storage::Rows rows,
+                                                       tx.Query("SELECT number FROM documents WHERE type = "
+                                                                "'repair_ticket' ORDER BY id LIMIT 1"));
+                                   return rows[0].Text(0);
+                               }).value();
+    for (std::string text : {number, std::string(number)}) {
+        const auto found = tickets(text);
+        ASSERT_GE(found.items.size(), 1u) << text;
+        EXPECT_EQ(found.items.front().document.number, number);
+    }
+    std::string lower_number = number;
+    for (char& c : lower_number) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    EXPECT_EQ(tickets(lower_number).items.front().document.number, number);
 }
 
 }  // namespace

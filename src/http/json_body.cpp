@@ -31,7 +31,9 @@ Response JsonResponse(int status, const boost::json::value& body) {
 std::string PageSchema(std::string_view item) {
     return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
       "items": {"type": "array", "items": )" +
-           std::string(item) + R"(}, "total": {"type": "integer"}, "page": {"type": "integer"},
+           std::string(item) + R"(}, "total": {"type": "integer"},
+      "total_capped": {"type": "boolean", "description": "true when more rows match than total: a search counts up to 1000"},
+      "page": {"type": "integer"},
       "page_size": {"type": "integer"}}})";
 }
 

@@ -33,7 +33,8 @@ template <class T, class ToJson>
     return JsonResponse(
         200,
         boost::json::object{
-            {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+            {"items", std::move(items)}, {"total", page.total}, {"total_capped", page.total_capped},
+                           {"page", page.page}, {"page_size", page.page_size}});
 }
 
 // The JSON Schema of what PageResponse answers, for the OpenAPI document: `item` is the schema of one item.

@@ -28,6 +28,9 @@ class Where {
         sql_ += " AND " + text;
     }
 
+    // Adds a parameter for a condition the caller writes itself, and returns its "$n".
+    std::string Bind(Value value) { return Param(std::move(value)); }
+
     [[nodiscard]] const std::string& sql() const { return sql_; }
     [[nodiscard]] const std::vector<Value>& params() const { return params_; }
     // "$n" of the parameter `after` places past these (for LIMIT and OFFSET appended by the caller).

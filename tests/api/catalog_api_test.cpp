@@ -63,6 +63,16 @@ TEST_F(CatalogApi, CustomersAreFoundByAnyPartOfNamePhoneOrAddress) {
         EXPECT_EQ(found.at("items").at(0).at("name"), "欧阳小明") << q;
     }
     EXPECT_EQ(Total(sales, "/api/v1/customers?q=%E7%8E%8B%E4%BA%94"), 0);
+    // The search index follows a change: the old district is no longer found, the new one is.
+    const std::string path = "/api/v1/customers/" + std::to_string(customer.at("id").as_int64());
+    const HttpResponse moved =
+        sales.Patch(path, R"({"version":1,"addresses":[{"district":"闵行区","address":"七莘路 88 号"}]})");
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    EXPECT_EQ(Total(sales, "/api/v1/customers?q=%E6%B5%A6%E4%B8%9C"), 0);                  // 浦东
+    EXPECT_EQ(Total(sales, "/api/v1/customers?q=%E4%B8%83%E8%8E%98%E8%B7%AF"), 1);         // 七莘路
+    EXPECT_EQ(Total(sales, "/api/v1/customers?q=%E9%97%B5"), 1) << "one character";       // 闵
+    EXPECT_EQ(Total(sales, "/api/v1/customers?q=%E5%B0%8F%E6%98%8E%20%E4%B8%83"), 1) << "two terms";  // 小明 七
+    EXPECT_EQ(sales.Get("/api/v1/customers?q=1").Json().at("total_capped"), false);
     // Sorting by name is by code point on both databases; paging keeps the total.
     const auto page = sales.Get("/api/v1/customers?sort=name&page_size=1&page=2").Json();
     EXPECT_EQ(page.at("total").as_int64(), Total(sales, "/api/v1/customers"));

@@ -1,5 +1,8 @@
 #include "modules/catalog/catalog_repository.hpp"
 
+#include "storage/text_search.hpp"
+#include "storage/where.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -237,15 +240,23 @@ Result<std::optional<Customer>> CatalogRepository::FindCustomer(Transaction& tx,
 }
 
 Result<Page<Customer>> CatalogRepository::ListCustomers(Transaction& tx, const CustomerQuery& query) {
-    const std::string filter =
-        " FROM customers WHERE merged_into IS NULL AND (CAST($1 AS TEXT) IS NULL OR search_text LIKE $1 ESCAPE '\\')";
-    const Value pattern = query.text.empty() ? Value() : Value(ContainsPattern(query.text));
-    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT " + std::string(kCustomerColumns) + filter +
-                                                      OrderBy(tx, CustomerOrder(query.sort)) + " LIMIT $2 OFFSET $3",
-                                                  {pattern, query.page_size, (query.page - 1) * query.page_size}));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, {pattern}));
+    storage::Where where("merged_into IS NULL");
+    if (!query.text.empty()) {
+        where.Add(storage::TextSearchCondition(where, tx.backend(), {"customers", "id", "id"}, query.text));
+    }
+    const std::string filter = " FROM customers" + where.sql();
+    std::vector<Value> paged = where.params();
+    paged.emplace_back(query.page_size);
+    paged.emplace_back((query.page - 1) * query.page_size);
+    AC_ASSIGN_OR_RETURN(const Rows rows,
+                        tx.Query("SELECT " + std::string(kCustomerColumns) + filter +
+                                     OrderBy(tx, CustomerOrder(query.sort)) + " LIMIT " + where.Next() + " OFFSET " +
+                                     where.Next(1),
+                                 paged));
+    const bool searched = !query.text.empty();
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched), where.params()));
     Page<Customer> page;
-    page.total = count[0].Int(0);
+    storage::SetTotal(page, count[0].Int(0), searched);
     page.page = query.page;
     page.page_size = query.page_size;
     for (const Row& row : rows) {

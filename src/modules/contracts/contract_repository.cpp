@@ -4,6 +4,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/text_search.hpp"
 #include "storage/where.hpp"
 
 namespace ac::contracts {
@@ -276,16 +277,18 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     if (q.salesperson_id) {
         where.Add("c.salesperson_id = {}", Value(*q.salesperson_id));
     }
-    if (!q.text.empty()) {
-        where.Add("(c.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
-                  Value(catalog::ContainsPattern(q.text)));
+    const std::optional<storage::TextSearch> search =
+        storage::SearchFor(where, tx.backend(), {"contracts", "document_id", "d.id", true}, q.text);
+    if (search) {
+        where.Add(search->condition);
     }
     if (q.at_risk) {
         where.Add(at_risk, Value(today));
     }
-    const std::string filter =
-        " FROM documents d JOIN contracts c ON c.document_id = d.id JOIN staff s ON s.id = c.salesperson_id" +
-        where.sql();
+    const std::string filter = " FROM " + (search ? search->leading : std::string()) +
+                               "documents d JOIN contracts c ON c.document_id = d.id JOIN staff s ON s.id = "
+                               "c.salesperson_id" +
+                               where.sql();
     // The select list flags every row at risk: today's date is the parameter after the filters'.
     std::string at_risk_column = at_risk;
     at_risk_column.replace(at_risk_column.find("{}"), 2, where.Next());
@@ -300,12 +303,13 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
                      ", (SELECT COALESCE(SUM(reserved), 0) FROM contract_lines WHERE contract_id = d.id)"
                      ", (SELECT COALESCE(SUM(quantity - reserved - ordered), 0) FROM contract_lines "
                      "WHERE contract_id = d.id), CASE WHEN " +
-                     at_risk_column + " THEN 1 ELSE 0 END" + filter + " ORDER BY d.id DESC LIMIT " + where.Next(1) +
+                     at_risk_column + " THEN 1 ELSE 0 END" + filter + " ORDER BY " +
+                     (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " + where.Next(1) +
                      " OFFSET " + where.Next(2),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value()), where.params()));
     Page<ContractRow> page;
-    page.total = count[0].Int(0);
+    storage::SetTotal(page, count[0].Int(0), search.has_value());
     page.page = q.page;
     page.page_size = q.page_size;
     for (const Row& row : rows) {

@@ -2,6 +2,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/text_search.hpp"
 #include "storage/where.hpp"
 
 namespace ac::delivery {
@@ -167,8 +168,8 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
         where.Add("j.window_start_ms < {}", Value(*q.to));
     }
     if (!q.text.empty()) {
-        where.Add("(j.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
-                  Value(catalog::ContainsPattern(q.text)));
+        where.Add(storage::TextSearchCondition(where, tx.backend(),
+                                               {"delivery_jobs", "document_id", "d.id", true}, q.text));
     }
     if (q.open) {
         where.Add("d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled')");
@@ -189,9 +190,10 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
                      std::string(kJobColumns) + filter + " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT " +
                      where.Next() + " OFFSET " + where.Next(1),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
+    const bool searched = !q.text.empty();
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched), where.params()));
     Page<JobRow> page;
-    page.total = count[0].Int(0);
+    storage::SetTotal(page, count[0].Int(0), searched);
     page.page = q.page;
     page.page_size = q.page_size;
     for (const Row& row : rows) {

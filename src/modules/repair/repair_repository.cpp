@@ -2,6 +2,7 @@
 
 #include "kernel/repository.hpp"
 #include "modules/catalog/catalog_repository.hpp"
+#include "storage/text_search.hpp"
 #include "storage/where.hpp"
 
 namespace ac::repair {
@@ -244,6 +245,7 @@ Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kerne
 
 Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuery& q) {
     storage::Where where("d.type = 'repair_ticket'");
+    bool ticket_columns = false;  // whether a condition reads repair_tickets (t)
     if (q.scope) {
         where.Add("d.store_id = {}", Value(*q.scope));
     }
@@ -260,10 +262,12 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
     }
     if (q.technician_id) {
         where.Add("t.technician_id = {}", Value(*q.technician_id));
+        ticket_columns = true;
     }
-    if (!q.text.empty()) {
-        where.Add("(t.search_text LIKE {} ESCAPE '\\' OR lower(d.number) LIKE {} ESCAPE '\\')",
-                  Value(catalog::ContainsPattern(q.text)));
+    const std::optional<storage::TextSearch> search =
+        storage::SearchFor(where, tx.backend(), {"repair_tickets", "document_id", "d.id", true}, q.text);
+    if (search) {
+        where.Add(search->condition);
     }
     if (q.from) {
         where.Add("d.created_at_ms >= {}", Value(*q.from));
@@ -274,10 +278,10 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
     if (q.open) {
         where.Add("d.state NOT IN ('repaired', 'closed', 'followed_up', 'cancelled')");
     }
-    const std::string filter =
-        " FROM documents d JOIN repair_tickets t ON t.document_id = d.id"
-        " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'" +
-        where.sql();
+    // The page's ids come from the documents (and their index) alone; only those 50 are joined with their ticket
+    // and timers, so a deep page or a count does not read every row before it.
+    const std::string filter = " FROM " + (search ? search->leading : std::string()) + "documents d" +
+                               (ticket_columns ? " JOIN repair_tickets t ON t.document_id = d.id" : "") + where.sql();
     std::vector<Value> paged = where.params();
     paged.emplace_back(q.page_size);
     paged.emplace_back((q.page - 1) * q.page_size);
@@ -286,12 +290,16 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
         tx.Query("SELECT " + kernel::DocumentColumns("d") +
                      ", f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
                      "d.id AND b.breached_at_ms IS NOT NULL), " +
-                     std::string(kTicketColumns) + filter + " ORDER BY d.id DESC LIMIT " + where.Next() + " OFFSET " +
-                     where.Next(1),
+                     std::string(kTicketColumns) + " FROM (SELECT d.id" + filter + " ORDER BY " +
+                     (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " +
+                     where.Next() + " OFFSET " + where.Next(1) +
+                     ") page JOIN documents d ON d.id = page.id JOIN repair_tickets t ON t.document_id = d.id"
+                     " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
+                     " ORDER BY d.id DESC",
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*)" + filter, where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value()), where.params()));
     Page<TicketRow> page;
-    page.total = count[0].Int(0);
+    storage::SetTotal(page, count[0].Int(0), search.has_value());
     page.page = q.page;
     page.page_size = q.page_size;
     for (const Row& row : rows) {

@@ -2310,6 +2310,8 @@ export interface operations {
                             updated_at: string;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -2582,6 +2584,8 @@ export interface operations {
                             updated_at: string;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -2856,6 +2860,8 @@ export interface operations {
                             breached: boolean;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -3058,6 +3064,8 @@ export interface operations {
                             at_risk: boolean;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -3364,6 +3372,8 @@ export interface operations {
                             available: number;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -3447,6 +3457,8 @@ export interface operations {
                             staff_id: number | null;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -3497,6 +3509,8 @@ export interface operations {
                             }[];
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };
@@ -3797,6 +3811,8 @@ export interface operations {
                             breached: boolean;
                         }[];
                         total: number;
+                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        total_capped?: boolean;
                         page: number;
                         page_size: number;
                     };

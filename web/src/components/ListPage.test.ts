@@ -37,6 +37,18 @@ describe('ListPage', () => {
     expect(router.currentRoute.value.query).toEqual({ q: '建国' })
   })
 
+  it('says when a search matches more rows than it counts', async () => {
+    setPhone(false)
+    const fetch = vi.fn().mockResolvedValue({ items: rows, total: 1000, total_capped: true })
+    const { wrapper } = await mountWithApp(ListPage, { columns, fetch })
+    await settle()
+    expect(wrapper.find('[data-test="list-capped"]').text()).toBe('匹配超过 1000 条，仅列出前 1000 条；再加一个词可缩小范围。')
+    fetch.mockResolvedValue({ items: rows, total: 2, total_capped: false })
+    await wrapper.find('[data-test="list-search-button"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-test="list-capped"]').exists()).toBe(false)
+  })
+
   it('shows cards on a phone and opens a row', async () => {
     setPhone(true)
     const fetch = vi.fn().mockResolvedValue({ items: rows, total: 2 })

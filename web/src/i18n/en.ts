@@ -33,6 +33,7 @@ const en: typeof zh = {
   },
   common: {
     search: 'Search',
+    moreThan: 'More than {n} match; the first {n} are listed. Add a word to narrow the search.',
     reset: 'Reset',
     create: 'New',
     edit: 'Edit',

@@ -31,6 +31,7 @@ export default {
   },
   common: {
     search: '搜索',
+    moreThan: '匹配超过 {n} 条，仅列出前 {n} 条；再加一个词可缩小范围。',
     reset: '重置',
     create: '新建',
     edit: '编辑',

@@ -1,0 +1,57 @@
+// Substring search over a table's `search_text`, served by the table's search index (migration 0011): an FTS5
+// table `<table>_search` with the ac_bigram tokenizer on SQLite (whose text, for a document, ends with its
+// number), a GIN index of the text's one- and two-character grams (ac_grams) on PostgreSQL. Both find the rows
+// whose text contains every whitespace-separated term.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/validation.hpp"
+#include "storage/database.hpp"
+#include "storage/where.hpp"
+
+namespace ac::storage {
+
+// A search counts its matches up to this many; beyond, the list says "more than" (Page::total_capped), so a short
+// term over a million rows costs no more than a page of them.
+inline constexpr std::int64_t kSearchCountCap = 1000;
+
+struct SearchTarget {
+    std::string_view table;        // the table that owns the search text, e.g. "repair_tickets"
+    std::string_view key;          // its key column, e.g. "document_id"
+    std::string_view outer;        // what the key is compared with in the query, e.g. "d.id"
+    bool document_number = false;  // the key is a document's id, and the text may also be its whole number
+};
+
+// How a list query finds the rows that contain the text.
+struct TextSearch {
+    // Put before the query's first table: on SQLite the search table leads the join ("<table>_search CROSS JOIN
+    // "), so that with `newest_first` a page reads only as many matches as it shows. Empty on PostgreSQL.
+    std::string leading;
+    std::string condition;     // for the WHERE clause
+    std::string newest_first;  // ORDER BY for the newest match first (by the key, descending)
+};
+
+// The search for `text` (ASCII letters folded to lower case), with its parameters added to `where`; nullopt when
+// the text has no term.
+[[nodiscard]] std::optional<TextSearch> SearchFor(Where& where, Backend backend, const SearchTarget& target,
+                                                  std::string_view text);
+
+// The condition alone, as `outer IN (keys)`, for a list sorted by something else than its key. "1 = 1" when the
+// text has no term.
+[[nodiscard]] std::string TextSearchCondition(Where& where, Backend backend, const SearchTarget& target,
+                                              std::string_view text);
+
+// SELECT count(*) over `filter` (" FROM … WHERE …"), counting at most kSearchCountCap + 1 rows when `capped`.
+[[nodiscard]] std::string CountQuery(const std::string& filter, bool capped);
+
+// Sets a page's total from what CountQuery counted.
+template <class T>
+void SetTotal(Page<T>& page, std::int64_t counted, bool capped) {
+    page.total_capped = capped && counted > kSearchCountCap;
+    page.total = page.total_capped ? kSearchCountCap : counted;
+}
+
+}  // namespace ac::storage
