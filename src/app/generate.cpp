@@ -177,6 +177,69 @@ class Generator {
     Result<GenerateReport> Run() {
         const auto started = std::chrono::steady_clock::now();
         AC_RETURN_IF_ERROR(CheckEmpty());
+        AC_ASSIGN_OR_RETURN(const std::vector<Deferred> deferred, DeferIndexes());
+        Status loaded = Load();
+        tx_.reset();
+        // The indexes come back even when the load failed, so the database keeps its schema.
+        Status restored = RestoreIndexes(deferred);
+        AC_RETURN_IF_ERROR(loaded);
+        AC_RETURN_IF_ERROR(restored);
+        GenerateReport report;
+        for (const Bulk* bulk : All()) {
+            report.rows[bulk->table()] = bulk->rows();
+            report.total_rows += bulk->rows();
+        }
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return report;
+    }
+
+  private:
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    // An index or search trigger dropped for the load and made again after it.
+    struct Deferred {
+        std::string kind;  // "INDEX" or "TRIGGER"
+        std::string name;
+        std::string sql;
+    };
+
+    // Drops the non-unique indexes (ix_…) and the search triggers (…_search_insert): building them once after
+    // the load is faster than keeping them up to date row by row.
+    Result<std::vector<Deferred>> DeferIndexes() {
+        return storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx)
+                                                                           -> Result<std::vector<Deferred>> {
+            const bool sqlite = db_.backend() == storage::Backend::kSqlite;
+            AC_ASSIGN_OR_RETURN(
+                const storage::Rows rows,
+                tx.Query(sqlite ? "SELECT upper(type), name, sql FROM sqlite_schema WHERE (type = 'index' AND name "
+                                  "LIKE 'ix\\_%' ESCAPE '\\') OR (type = 'trigger' AND name LIKE "
+                                  "'%\\_search\\_insert' ESCAPE '\\') ORDER BY type, name"
+                                : "SELECT 'INDEX', indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                                  "current_schema() AND indexname LIKE 'ix\\_%' ORDER BY indexname"));
+            std::vector<Deferred> deferred;
+            for (const storage::Row& row : rows) {
+                deferred.push_back(Deferred{row.Text(0), row.Text(1), row.Text(2)});
+                AC_RETURN_IF_ERROR(tx.Run("DROP " + deferred.back().kind + " " + deferred.back().name));
+            }
+            return deferred;
+        });
+    }
+
+    // Makes the deferred indexes again and fills each search table from its content.
+    Status RestoreIndexes(const std::vector<Deferred>& deferred) {
+        for (const Deferred& item : deferred) {
+            AC_RETURN_IF_ERROR(storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
+                if (item.kind == "TRIGGER") {
+                    const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
+                    AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
+                }
+                return tx.Run(item.sql);
+            }));
+        }
+        return Ok();
+    }
+
+    Status Load() {
         AC_RETURN_IF_ERROR(Begin());
         AC_RETURN_IF_ERROR(Organisation());
         AC_RETURN_IF_ERROR(Catalog());
@@ -193,19 +256,8 @@ class Generator {
         }
         AC_RETURN_IF_ERROR(FlushAll());
         AC_RETURN_IF_ERROR(AdvanceSequences());
-        AC_RETURN_IF_ERROR(tx_->Commit());
-        tx_.reset();
-        GenerateReport report;
-        for (const Bulk* bulk : All()) {
-            report.rows[bulk->table()] = bulk->rows();
-            report.total_rows += bulk->rows();
-        }
-        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return report;
+        return tx_->Commit();
     }
-
-  private:
-    // ---- plumbing ----------------------------------------------------------------------------------------------
 
     std::vector<Bulk*> All() {
         // Parents before children: a statement's foreign keys are checked when it runs.
