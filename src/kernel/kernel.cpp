@@ -525,11 +525,12 @@ Result<Document> Kernel::Create(const Principal& actor, const CreateRequest& req
         return Fail(Error::Make(ErrorCode::kPermissionDenied, "auth.store_forbidden"));
     }
     const Instant now = clock_.Now();
+    AC_ASSIGN_OR_RETURN(const std::optional<Number> number, TakeNumber(*type, request.store_id, now));
     Work work;
     AC_ASSIGN_OR_RETURN(Document created,
                         storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Document> {
                             work = Work{};
-                            AC_ASSIGN_OR_RETURN(Document document, CreateIn(tx, actor, request, now, work));
+                            AC_ASSIGN_OR_RETURN(Document document, CreateIn(tx, actor, request, now, work, number));
                             AC_RETURN_IF_ERROR(fanout_.Stage(tx, work.signals));
                             return document;
                         }));
@@ -538,8 +539,23 @@ Result<Document> Kernel::Create(const Principal& actor, const CreateRequest& req
     return created;
 }
 
+Result<std::optional<Kernel::Number>> Kernel::TakeNumber(const DocumentType& type, StoreId store, Instant now) {
+    if (db_.backend() != storage::Backend::kPostgres) {
+        return std::optional<Number>();  // SQLite has one writer: the number is taken in the creation itself
+    }
+    AC_ASSIGN_OR_RETURN(const Calendar calendar, storage::RunInTransaction(db_, TxMode::kRead, [&](Transaction& tx) {
+                            return StoreCalendar(tx, store);
+                        }));
+    const LocalDate day = calendar.DateOf(now);
+    AC_ASSIGN_OR_RETURN(const std::int64_t sequence,
+                        storage::RunInTransaction(db_, TxMode::kCounter, [&](Transaction& tx) {
+                            return DocumentRepository::NextNumber(tx, type.prefix, DayKey(day));
+                        }));
+    return std::optional<Number>(Number{day, sequence});
+}
+
 Result<Document> Kernel::CreateIn(Transaction& tx, const Principal& actor, const CreateRequest& request, Instant now,
-                                  Work& work) {
+                                  Work& work, const std::optional<Number>& number) {
     const DocumentType* type = registry_.Find(request.type);
     if (type == nullptr) {
         return Fail(Error::Make(ErrorCode::kNotFound, "kernel.unknown_type", {{"type", request.type}}));
@@ -551,8 +567,14 @@ Result<Document> Kernel::CreateIn(Transaction& tx, const Principal& actor, const
             return Fail(Error::Validation({FieldError{"assignee_id", Message{"kernel.assignee_other_store", {}}}}));
         }
     }
-    const LocalDate day = calendar.DateOf(now);
-    AC_ASSIGN_OR_RETURN(const std::int64_t sequence, DocumentRepository::NextNumber(tx, type->prefix, DayKey(day)));
+    LocalDate day = calendar.DateOf(now);
+    std::int64_t sequence = 0;
+    if (number) {
+        day = number->day;
+        sequence = number->sequence;
+    } else {
+        AC_ASSIGN_OR_RETURN(sequence, DocumentRepository::NextNumber(tx, type->prefix, DayKey(day)));
+    }
     Document document;
     document.type = type->type;
     document.number = NumberOf(type->prefix, day, sequence);

@@ -91,10 +91,20 @@ class Kernel {
   private:
     struct Work;  // what one transaction collects: signals to send after the commit
 
+    // A document's number taken ahead of its creation: the store's day and that day's sequence.
+    struct Number {
+        LocalDate day;
+        std::int64_t sequence = 0;
+    };
+
     // The bodies of Create and Apply inside a transaction. `depth` > 0: a follow-on of another action, taken as
-    // the system on that action's behalf (no role, assignee or version check; only system actions).
+    // the system on that action's behalf (no role, assignee or version check; only system actions). `number`:
+    // taken beforehand (PostgreSQL), else CreateIn takes the next one of the day.
     Result<Document> CreateIn(storage::Transaction& tx, const Principal& actor, const CreateRequest& request,
-                              Instant now, Work& work);
+                              Instant now, Work& work, const std::optional<Number>& number = std::nullopt);
+    // PostgreSQL: the day's next number in a transaction of its own (TxMode::kCounter), so that concurrent
+    // creations do not fail on the day's counter; a creation that then fails leaves a gap in the numbers.
+    Result<std::optional<Number>> TakeNumber(const DocumentType& type, StoreId store, Instant now);
     Result<Document> ApplyIn(storage::Transaction& tx, const Principal& actor, const ApplyRequest& request, Instant now,
                              Work& work, int depth);
     Status CheckInputs(storage::Transaction& tx, const Principal& actor, const Document& document,

@@ -34,6 +34,9 @@ enum class TxMode : std::uint8_t {
     kWrite,   // serializable read-write
     kSchema,  // a schema change: one at a time across every process sharing the database, and each statement
               // sees everything committed before it ran (PostgreSQL: READ COMMITTED plus an advisory lock)
+    kCounter,  // a short write that only moves a counter (INSERT … ON CONFLICT DO UPDATE … RETURNING): PostgreSQL
+               // runs it READ COMMITTED, so concurrent increments of one row wait for each other instead of failing
+               // as serialization conflicts; on SQLite an ordinary write
 };
 
 // The portable classification of a storage failure; read it from an Error with KindOf().

@@ -384,6 +384,9 @@ class PostgresDatabase final : public Database {
             case TxMode::kWrite:
                 begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
                 break;
+            case TxMode::kCounter:
+                begin = "BEGIN ISOLATION LEVEL READ COMMITTED";
+                break;
             case TxMode::kSchema:
                 // Waits for any other process changing the schema; released at commit or rollback.
                 begin = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +

@@ -269,8 +269,10 @@ class Connection {
 class SqliteDatabase;
 
 // Group commit. A durable COMMIT waits for the disk, and with one writer every other writer waits behind it; so
-// write transactions share commits. The first writer opens the outer transaction (BEGIN IMMEDIATE); every writer
-// runs its work inside it as a savepoint, one at a time under the writer mutex. A writer that finishes while others
+// write transactions share commits. The first writer opens the outer transaction (BEGIN IMMEDIATE) and works in it
+// directly; every later writer runs its work inside it as a savepoint, one at a time under the writer mutex. (The
+// first needs none: nobody's work is in the transaction before its own. That also keeps a lone bulk load out of
+// a savepoint, whose in-memory journal SQLite walks from its start on every page it reads back.) A writer that finishes while others
 // wait for the writer leaves the outer transaction open for them and waits for the group's commit; the last one
 // (no writer waiting, or the group is full or old) commits it, one flush for all, and wakes the others. A writer
 // is told "committed" only after that flush, so nothing acknowledged is lost; a writer whose work failed rolls back
@@ -294,7 +296,7 @@ constexpr auto kGroupWaitSlice = std::chrono::milliseconds(5);
 class SqliteTransaction final : public Transaction {
   public:
     SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode,
-                      std::shared_ptr<CommitGroup> group);
+                      std::shared_ptr<CommitGroup> group, bool savepoint);
     ~SqliteTransaction() override;
 
     Backend backend() const override { return Backend::kSqlite; }
@@ -314,6 +316,7 @@ class SqliteTransaction final : public Transaction {
     SqliteDatabase& owner_;
     std::unique_ptr<Connection> connection_;
     std::shared_ptr<CommitGroup> group_;  // write transactions only
+    bool savepoint_ = false;              // a later writer of its group, inside savepoint ac_member
     bool left_ = false;
 };
 
@@ -353,7 +356,7 @@ class SqliteDatabase final : public Database {
             Release(std::move(connection), mode);
             return Fail(std::move(began).error());
         }
-        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode, nullptr));
+        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode, nullptr, false));
     }
 
     Status Ping() override {
@@ -470,6 +473,8 @@ class SqliteDatabase final : public Database {
                 return Fail(std::move(began).error());
             }
             group_ = std::make_shared<CommitGroup>();
+            return std::unique_ptr<Transaction>(
+                new SqliteTransaction(*this, std::move(connection), mode, group_, /*savepoint=*/false));
         }
         if (Status saved = connection->Exec("SAVEPOINT ac_member"); !saved) {
             const std::shared_ptr<CommitGroup> group = group_;
@@ -477,15 +482,20 @@ class SqliteDatabase final : public Database {
             Release(std::move(connection), mode);
             return Fail(std::move(saved).error());
         }
-        return std::unique_ptr<Transaction>(new SqliteTransaction(*this, std::move(connection), mode, group_));
+        return std::unique_ptr<Transaction>(
+            new SqliteTransaction(*this, std::move(connection), mode, group_, /*savepoint=*/true));
     }
 
     ConnectionPool<Connection> readers_;
 };
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode,
-                                     std::shared_ptr<CommitGroup> group)
-    : Transaction(mode), owner_(owner), connection_(std::move(connection)), group_(std::move(group)) {
+                                     std::shared_ptr<CommitGroup> group, bool savepoint)
+    : Transaction(mode),
+      owner_(owner),
+      connection_(std::move(connection)),
+      group_(std::move(group)),
+      savepoint_(savepoint) {
     if (mode != TxMode::kRead) {
         owner_.WriterTaken();
     }
@@ -507,11 +517,18 @@ Status SqliteTransaction::Leave(bool joined) {
     }
     left_ = true;
     Connection& connection = *connection_;
+    const std::shared_ptr<CommitGroup> group = std::move(group_);
+    if (!joined && !savepoint_) {
+        // The group's first writer failed: its work is all the transaction holds, so it is rolled back whole.
+        (void)owner_.EndGroup(connection, group);
+        owner_.Release(std::move(connection_), mode());
+        owner_.counters().Ended(false);
+        return Ok();
+    }
     if (!joined && connection.InTransaction()) {
         (void)connection.Exec("ROLLBACK TO ac_member");
         (void)connection.Exec("RELEASE ac_member");
     }
-    const std::shared_ptr<CommitGroup> group = std::move(group_);
     if (joined) {
         ++group->members;
     }
@@ -542,6 +559,9 @@ Status SqliteTransaction::DoCommit() {
         return Fail(MakeDbError(DbErrorKind::kTransactionFailed, "commit after the transaction ended"));
     }
     if (group_) {
+        if (!savepoint_) {
+            return Leave(true);
+        }
         if (Status released = owner_.counters().Count(connection_->Exec("RELEASE ac_member")); !released) {
             (void)Leave(false);
             return released;
