@@ -771,9 +771,12 @@ void Kernel::Finish(Work& work) {
 }
 
 Result<Document> Kernel::Get(const Principal& actor, DocumentId id, std::string_view type) {
-    AC_ASSIGN_OR_RETURN(const auto found, storage::RunInTransaction(db_, TxMode::kRead, [&](Transaction& tx) {
-                            return DocumentRepository::Find(tx, id);
-                        }));
+    return storage::RunInTransaction(db_, TxMode::kRead,
+                                     [&](Transaction& tx) { return GetIn(tx, actor, id, type); });
+}
+
+Result<Document> Kernel::GetIn(Transaction& tx, const Principal& actor, DocumentId id, std::string_view type) {
+    AC_ASSIGN_OR_RETURN(const auto found, DocumentRepository::Find(tx, id));
     if (!found || found->type != type) {
         return Fail(
             Error::Make(ErrorCode::kNotFound, "kernel.document_not_found", {{"id", std::to_string(id.value())}}));
@@ -802,8 +805,8 @@ std::vector<const ActionDef*> Kernel::AvailableActions(const Principal& actor, c
 }
 
 Result<std::vector<TimelineEntry>> Kernel::Timeline(const Principal& actor, DocumentId id, std::string_view type) {
-    AC_RETURN_IF_ERROR(Get(actor, id, type));
     return storage::RunInTransaction(db_, TxMode::kRead, [&](Transaction& tx) -> Result<std::vector<TimelineEntry>> {
+        AC_RETURN_IF_ERROR(GetIn(tx, actor, id, type));
         AC_ASSIGN_OR_RETURN(const std::vector<EventRow> events, DocumentRepository::Events(tx, id));
         std::vector<TimelineEntry> timeline;
         std::map<std::int64_t, std::string> names;

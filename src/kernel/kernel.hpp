@@ -91,6 +91,8 @@ class Kernel {
   private:
     struct Work;  // what one transaction collects: signals to send after the commit
 
+    // Get inside a transaction.
+    Result<Document> GetIn(storage::Transaction& tx, const Principal& actor, DocumentId id, std::string_view type);
     // A document's number taken ahead of its creation: the store's day and that day's sequence.
     struct Number {
         LocalDate day;

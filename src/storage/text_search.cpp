@@ -87,9 +87,12 @@ std::string DocumentNumber(std::string_view text) {
 std::optional<TextSearch> SearchFor(Where& where, Backend backend, const SearchTarget& target, std::string_view text) {
     const std::string lower = AsciiCase(text, false);
     if (backend == Backend::kSqlite) {
-        const std::string match = BigramMatchExpression(lower);
+        std::string match = BigramMatchExpression(lower);
         if (match.empty()) {
             return std::nullopt;
+        }
+        if (target.store) {
+            match += " AND \"#" + std::to_string(*target.store) + "#\"";
         }
         const std::string table = std::string(target.table) + "_search";
         return TextSearch{.leading = table + " CROSS JOIN ",
@@ -116,11 +119,12 @@ std::string TextSearchCondition(Where& where, Backend backend, const SearchTarge
     return std::string(target.outer) + " IN (" + keys + ")";
 }
 
-std::string CountQuery(const std::string& filter, bool capped) {
-    if (!capped) {
+std::string CountQuery(const std::string& filter, bool searched, int page, int page_size) {
+    if (!searched) {
         return "SELECT count(*)" + filter;
     }
-    return "SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " + std::to_string(kSearchCountCap + 1) + ") capped";
+    return "SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " + std::to_string(SearchCountCap(page, page_size) + 1) +
+           ") capped";
 }
 
 }  // namespace ac::storage

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,15 +15,22 @@
 
 namespace ac::storage {
 
-// A search counts its matches up to this many; beyond, the list says "more than" (Page::total_capped), so a short
-// term over a million rows costs no more than a page of them.
-inline constexpr std::int64_t kSearchCountCap = 1000;
+// A search counts its matches only up to four pages past the one asked for; beyond, the list says "more than"
+// (Page::total_capped). So a short term over a million rows costs a few pages, not a million rows, and paging on
+// moves the cap along.
+inline constexpr int kSearchPagesAhead = 4;
+[[nodiscard]] inline std::int64_t SearchCountCap(int page, int page_size) {
+    return static_cast<std::int64_t>(page + kSearchPagesAhead) * page_size;
+}
 
 struct SearchTarget {
     std::string_view table;        // the table that owns the search text, e.g. "repair_tickets"
     std::string_view key;          // its key column, e.g. "document_id"
     std::string_view outer;        // what the key is compared with in the query, e.g. "d.id"
     bool document_number = false;  // the key is a document's id, and the text may also be its whole number
+    // A document search within one store: on SQLite the index narrows to the store's documents itself (their
+    // text carries the marker "#<store id>#"); the caller keeps its own store condition as well.
+    std::optional<std::int64_t> store = std::nullopt;
 };
 
 // How a list query finds the rows that contain the text.
@@ -44,14 +52,17 @@ struct TextSearch {
 [[nodiscard]] std::string TextSearchCondition(Where& where, Backend backend, const SearchTarget& target,
                                               std::string_view text);
 
-// SELECT count(*) over `filter` (" FROM … WHERE …"), counting at most kSearchCountCap + 1 rows when `capped`.
-[[nodiscard]] std::string CountQuery(const std::string& filter, bool capped);
+// SELECT count(*) over `filter` (" FROM … WHERE …"); for a search, counting at most SearchCountCap + 1 rows.
+[[nodiscard]] std::string CountQuery(const std::string& filter, bool searched, int page, int page_size);
 
-// Sets a page's total from what CountQuery counted.
+// Sets a page's total (and page number and size) from what CountQuery counted.
 template <class T>
-void SetTotal(Page<T>& page, std::int64_t counted, bool capped) {
-    page.total_capped = capped && counted > kSearchCountCap;
-    page.total = page.total_capped ? kSearchCountCap : counted;
+void SetTotal(Page<T>& page, std::int64_t counted, bool searched, int page_number, int page_size) {
+    const std::int64_t cap = SearchCountCap(page_number, page_size);
+    page.page = page_number;
+    page.page_size = page_size;
+    page.total_capped = searched && counted > cap;
+    page.total = page.total_capped ? cap : counted;
 }
 
 }  // namespace ac::storage

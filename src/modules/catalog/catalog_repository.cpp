@@ -240,25 +240,32 @@ Result<std::optional<Customer>> CatalogRepository::FindCustomer(Transaction& tx,
 }
 
 Result<Page<Customer>> CatalogRepository::ListCustomers(Transaction& tx, const CustomerQuery& query) {
-    storage::Where where("merged_into IS NULL");
-    if (!query.text.empty()) {
-        where.Add(storage::TextSearchCondition(where, tx.backend(), {"customers", "id", "id"}, query.text));
+    storage::Where where("customers.merged_into IS NULL");
+    // Newest first, a search reads its matches from the search index in that order and stops after the page; in
+    // another order it reads them all.
+    std::optional<storage::TextSearch> search;
+    if (!query.text.empty() && query.sort == CustomerSort::kCreatedDesc) {
+        search = storage::SearchFor(where, tx.backend(), {"customers", "id", "customers.id"}, query.text);
+        if (search) {
+            where.Add(search->condition);
+        }
+    } else if (!query.text.empty()) {
+        where.Add(storage::TextSearchCondition(where, tx.backend(), {"customers", "id", "customers.id"}, query.text));
     }
-    const std::string filter = " FROM customers" + where.sql();
+    const std::string filter = " FROM " + (search ? search->leading : std::string()) + "customers" + where.sql();
     std::vector<Value> paged = where.params();
     paged.emplace_back(query.page_size);
     paged.emplace_back((query.page - 1) * query.page_size);
     AC_ASSIGN_OR_RETURN(const Rows rows,
                         tx.Query("SELECT " + std::string(kCustomerColumns) + filter +
-                                     OrderBy(tx, CustomerOrder(query.sort)) + " LIMIT " + where.Next() + " OFFSET " +
-                                     where.Next(1),
+                                     (search ? " ORDER BY " + search->newest_first
+                                             : OrderBy(tx, CustomerOrder(query.sort))) +
+                                     " LIMIT " + where.Next() + " OFFSET " + where.Next(1),
                                  paged));
     const bool searched = !query.text.empty();
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched, query.page, query.page_size), where.params()));
     Page<Customer> page;
-    storage::SetTotal(page, count[0].Int(0), searched);
-    page.page = query.page;
-    page.page_size = query.page_size;
+    storage::SetTotal(page, count[0].Int(0), searched, query.page, query.page_size);
     for (const Row& row : rows) {
         page.items.push_back(CustomerFrom(row));
     }

@@ -277,8 +277,12 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     if (q.salesperson_id) {
         where.Add("c.salesperson_id = {}", Value(*q.salesperson_id));
     }
+    std::optional<std::int64_t> store;
+    if (q.scope || q.store_id) {
+        store = q.scope ? q.scope->value() : q.store_id->value();
+    }
     const std::optional<storage::TextSearch> search =
-        storage::SearchFor(where, tx.backend(), {"contracts", "document_id", "d.id", true}, q.text);
+        storage::SearchFor(where, tx.backend(), {"contracts", "document_id", "d.id", true, store}, q.text);
     if (search) {
         where.Add(search->condition);
     }
@@ -307,11 +311,9 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
                      (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " + where.Next(1) +
                      " OFFSET " + where.Next(2),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value()), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value(), q.page, q.page_size), where.params()));
     Page<ContractRow> page;
-    storage::SetTotal(page, count[0].Int(0), search.has_value());
-    page.page = q.page;
-    page.page_size = q.page_size;
+    storage::SetTotal(page, count[0].Int(0), search.has_value(), q.page, q.page_size);
     for (const Row& row : rows) {
         ContractRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

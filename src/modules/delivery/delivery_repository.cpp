@@ -191,11 +191,9 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
                      where.Next() + " OFFSET " + where.Next(1),
                  paged));
     const bool searched = !q.text.empty();
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched, q.page, q.page_size), where.params()));
     Page<JobRow> page;
-    storage::SetTotal(page, count[0].Int(0), searched);
-    page.page = q.page;
-    page.page_size = q.page_size;
+    storage::SetTotal(page, count[0].Int(0), searched, q.page, q.page_size);
     for (const Row& row : rows) {
         JobRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

@@ -264,8 +264,12 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
         where.Add("t.technician_id = {}", Value(*q.technician_id));
         ticket_columns = true;
     }
+    std::optional<std::int64_t> store;
+    if (q.scope || q.store_id) {
+        store = q.scope ? q.scope->value() : q.store_id->value();
+    }
     const std::optional<storage::TextSearch> search =
-        storage::SearchFor(where, tx.backend(), {"repair_tickets", "document_id", "d.id", true}, q.text);
+        storage::SearchFor(where, tx.backend(), {"repair_tickets", "document_id", "d.id", true, store}, q.text);
     if (search) {
         where.Add(search->condition);
     }
@@ -297,11 +301,9 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
                      " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
                      " ORDER BY d.id DESC",
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value()), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value(), q.page, q.page_size), where.params()));
     Page<TicketRow> page;
-    storage::SetTotal(page, count[0].Int(0), search.has_value());
-    page.page = q.page;
-    page.page_size = q.page_size;
+    storage::SetTotal(page, count[0].Int(0), search.has_value(), q.page, q.page_size);
     for (const Row& row : rows) {
         TicketRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

@@ -115,6 +115,18 @@ class Connection {
         return connection;
     }
 
+    // A transaction-control statement (BEGIN, COMMIT, SAVEPOINT …): prepared once per connection, since every
+    // transaction runs two or more of them.
+    Status Control(std::string_view sql) {
+        AC_ASSIGN_OR_RETURN(Statement * statement, Prepare(sql));
+        const int rc = sqlite3_step(statement->stmt);
+        sqlite3_reset(statement->stmt);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+            return Fail(SqliteError(db_, rc, sql));
+        }
+        return Ok();
+    }
+
     Status Exec(const std::string& sql) {
         char* message = nullptr;
         const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
@@ -352,7 +364,7 @@ class SqliteDatabase final : public Database {
             counters_.Acquired(started);
             return BeginMember(std::move(connection), mode);
         }
-        if (Status began = connection->Exec("BEGIN"); !began) {
+        if (Status began = connection->Control("BEGIN"); !began) {
             Release(std::move(connection), mode);
             return Fail(std::move(began).error());
         }
@@ -409,13 +421,13 @@ class SqliteDatabase final : public Database {
             status = Fail(MakeDbError(DbErrorKind::kSerializationFailure,
                                       "the shared write transaction was ended by another writer's error"));
         } else if (group->members == 0) {
-            status = connection.Exec("ROLLBACK");
+            status = connection.Control("ROLLBACK");
         } else {
-            status = counters_.Count(connection.Exec("COMMIT"));
+            status = counters_.Count(connection.Control("COMMIT"));
             if (status) {
                 counters_.GroupCommitted();
             } else if (connection.InTransaction()) {
-                (void)connection.Exec("ROLLBACK");
+                (void)connection.Control("ROLLBACK");
             }
         }
         group_.reset();
@@ -468,7 +480,7 @@ class SqliteDatabase final : public Database {
             (void)EndGroup(*connection, group_);  // an error ended the outer transaction: its members hear so
         }
         if (!group_) {
-            if (Status began = connection->Exec("BEGIN IMMEDIATE"); !began) {
+            if (Status began = connection->Control("BEGIN IMMEDIATE"); !began) {
                 Release(std::move(connection), mode);
                 return Fail(std::move(began).error());
             }
@@ -476,7 +488,7 @@ class SqliteDatabase final : public Database {
             return std::unique_ptr<Transaction>(
                 new SqliteTransaction(*this, std::move(connection), mode, group_, /*savepoint=*/false));
         }
-        if (Status saved = connection->Exec("SAVEPOINT ac_member"); !saved) {
+        if (Status saved = connection->Control("SAVEPOINT ac_member"); !saved) {
             const std::shared_ptr<CommitGroup> group = group_;
             (void)EndGroup(*connection, group);
             Release(std::move(connection), mode);
@@ -526,8 +538,8 @@ Status SqliteTransaction::Leave(bool joined) {
         return Ok();
     }
     if (!joined && connection.InTransaction()) {
-        (void)connection.Exec("ROLLBACK TO ac_member");
-        (void)connection.Exec("RELEASE ac_member");
+        (void)connection.Control("ROLLBACK TO ac_member");
+        (void)connection.Control("RELEASE ac_member");
     }
     if (joined) {
         ++group->members;
@@ -562,13 +574,13 @@ Status SqliteTransaction::DoCommit() {
         if (!savepoint_) {
             return Leave(true);
         }
-        if (Status released = owner_.counters().Count(connection_->Exec("RELEASE ac_member")); !released) {
+        if (Status released = owner_.counters().Count(connection_->Control("RELEASE ac_member")); !released) {
             (void)Leave(false);
             return released;
         }
         return Leave(true);
     }
-    Status committed = owner_.counters().Count(connection_->Exec("COMMIT"));
+    Status committed = owner_.counters().Count(connection_->Control("COMMIT"));
     if (committed) {
         owner_.counters().Ended(true);
     }
@@ -585,7 +597,7 @@ void SqliteTransaction::DoRollback() {
     }
     // SQLite ends the transaction by itself after some errors (a full disk); then there is nothing to undo.
     if (connection_->InTransaction()) {
-        (void)connection_->Exec("ROLLBACK");
+        (void)connection_->Control("ROLLBACK");
     }
     owner_.counters().Ended(false);
 }

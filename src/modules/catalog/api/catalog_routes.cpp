@@ -90,7 +90,8 @@ constexpr std::string_view kPagingQuery = R"("page": {"type": "integer", "minimu
 
 std::string CustomerQuerySchema() {
     return R"({"q": {"type": "string", "description": "part of a name, phone, district or address"},
-      "sort": {"type": "string", "enum": ["-updated_at", "updated_at", "name", "-name", "-created_at"]}, )" +
+      "sort": {"type": "string", "enum": ["-updated_at", "updated_at", "name", "-name", "-created_at"],
+               "description": "default: -updated_at; with q, -created_at: newest first, straight from the search index"}, )" +
            std::string(kPagingQuery) + "}";
 }
 
@@ -258,7 +259,9 @@ Result<http::Response> ListCustomers(CatalogService& catalog, http::Request& req
     http::QueryReader query(request);
     CustomerQuery filter;
     filter.text = query.Text("q").value_or("");
-    filter.sort = ReadSort(query, kCustomerSorts).value_or(CustomerSort::kUpdatedDesc);
+    // A search lists the newest customers first unless asked otherwise: the search index gives them in that order.
+    filter.sort = ReadSort(query, kCustomerSorts)
+                      .value_or(filter.text.empty() ? CustomerSort::kUpdatedDesc : CustomerSort::kCreatedDesc);
     filter.page = static_cast<int>(query.Int("page", 1, kMaxPage).value_or(1));
     filter.page_size = static_cast<int>(query.Int("page_size", 1, kMaxPageSize).value_or(20));
     query.RejectUnknown();
