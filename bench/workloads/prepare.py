@@ -61,8 +61,9 @@ def stock(url, sales_token, follower_token, count, out):
     sales, follower = Api(url, sales_token), Api(url, follower_token)
     warehouse = follower.call("GET", "/api/v1/warehouses")["items"][0]["id"]
     product = sales.call("GET", "/api/v1/products?page_size=1&q=SF")["items"][0]["id"]
-    follower.call("POST", "/api/v1/stock/receipts",
-                  {"warehouse_id": warehouse, "product_id": product, "quantity": count // 2, "note": "W5"})
+    for start in range(0, count // 2, 10000):  # a receipt is at most 10,000 units
+        follower.call("POST", "/api/v1/stock/receipts", {"warehouse_id": warehouse, "product_id": product,
+                                                         "quantity": min(10000, count // 2 - start), "note": "W5"})
 
     def create(i):
         contract = sales.call("POST", "/api/v1/contracts", {
