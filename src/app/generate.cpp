@@ -206,35 +206,37 @@ class Generator {
     // Drops the non-unique indexes (ix_…) and the search triggers (…_search_insert): building them once after
     // the load is faster than keeping them up to date row by row.
     Result<std::vector<Deferred>> DeferIndexes() {
-        return storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx)
-                                                                           -> Result<std::vector<Deferred>> {
-            const bool sqlite = db_.backend() == storage::Backend::kSqlite;
-            AC_ASSIGN_OR_RETURN(
-                const storage::Rows rows,
-                tx.Query(sqlite ? "SELECT upper(type), name, sql FROM sqlite_schema WHERE (type = 'index' AND name "
-                                  "LIKE 'ix\\_%' ESCAPE '\\') OR (type = 'trigger' AND name LIKE "
-                                  "'%\\_search\\_insert' ESCAPE '\\') ORDER BY type, name"
-                                : "SELECT 'INDEX', indexname, indexdef FROM pg_indexes WHERE schemaname = "
-                                  "current_schema() AND indexname LIKE 'ix\\_%' ORDER BY indexname"));
-            std::vector<Deferred> deferred;
-            for (const storage::Row& row : rows) {
-                deferred.push_back(Deferred{row.Text(0), row.Text(1), row.Text(2)});
-                AC_RETURN_IF_ERROR(tx.Run("DROP " + deferred.back().kind + " " + deferred.back().name));
-            }
-            return deferred;
-        });
+        return storage::RunInTransaction(
+            db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Result<std::vector<Deferred>> {
+                const bool sqlite = db_.backend() == storage::Backend::kSqlite;
+                AC_ASSIGN_OR_RETURN(
+                    const storage::Rows rows,
+                    tx.Query(sqlite ? "SELECT upper(type), name, sql FROM sqlite_schema WHERE (type = 'index' AND name "
+                                      "LIKE 'ix\\_%' ESCAPE '\\') OR (type = 'trigger' AND name LIKE "
+                                      "'%\\_search\\_insert' ESCAPE '\\') ORDER BY type, name"
+                                    : "SELECT 'INDEX', indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                                      "current_schema() AND indexname LIKE 'ix\\_%' ORDER BY indexname"));
+                std::vector<Deferred> deferred;
+                for (const storage::Row& row : rows) {
+                    deferred.push_back(Deferred{row.Text(0), row.Text(1), row.Text(2)});
+                    AC_RETURN_IF_ERROR(tx.Run("DROP " + deferred.back().kind + " " + deferred.back().name));
+                }
+                return deferred;
+            });
     }
 
     // Makes the deferred indexes again and fills each search table from its content.
     Status RestoreIndexes(const std::vector<Deferred>& deferred) {
         for (const Deferred& item : deferred) {
-            AC_RETURN_IF_ERROR(storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
-                if (item.kind == "TRIGGER") {
-                    const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
-                    AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
-                }
-                return tx.Run(item.sql);
-            }));
+            const Status restored =
+                storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
+                    if (item.kind == "TRIGGER") {
+                        const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
+                        AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
+                    }
+                    return tx.Run(item.sql);
+                });
+            AC_RETURN_IF_ERROR(restored);
         }
         return Ok();
     }

@@ -110,16 +110,19 @@ TEST(Generate, SearchThroughTheIndexFindsWhatAScanFinds) {
     ASSERT_TRUE(Generate(*db, clock, GenerateOptions{.scale = 0.002, .seed = 3}));
 
     const auto customers = [&](const std::string& text) {
-        return storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx) {
-                   return catalog::CatalogRepository::ListCustomers(
-                       tx, catalog::CustomerQuery{.text = text, .page = 1, .page_size = 200});
-               })
+        return storage::RunInTransaction(*db, storage::TxMode::kRead,
+                                         [&](storage::Transaction& tx) {
+                                             return catalog::CatalogRepository::ListCustomers(
+                                                 tx, catalog::CustomerQuery{.text = text, .page = 1, .page_size = 200});
+                                         })
             .value();
     };
     const auto tickets = [&](const std::string& text) {
-        return storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx) {
-                   return repair::RepairRepository::List(tx, repair::TicketQuery{.text = text, .page_size = 200});
-               })
+        return storage::RunInTransaction(*db, storage::TxMode::kRead,
+                                         [&](storage::Transaction& tx) {
+                                             return repair::RepairRepository::List(
+                                                 tx, repair::TicketQuery{.text = text, .page_size = 200});
+                                         })
             .value();
     };
     const auto like = [](const std::vector<std::string>& terms) {
@@ -148,8 +151,8 @@ TEST(Generate, SearchThroughTheIndexFindsWhatAScanFinds) {
         for (char& c : lower) {
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
-        const std::int64_t scanned = Count(*db, "SELECT count(*) FROM repair_tickets" + std::string(" WHERE 1 = 1") +
-                                                    like({lower}));
+        const std::int64_t scanned =
+            Count(*db, "SELECT count(*) FROM repair_tickets" + std::string(" WHERE 1 = 1") + like({lower}));
         const auto found = tickets(term);
         EXPECT_EQ(found.total, std::min<std::int64_t>(scanned, 1000)) << term;
         EXPECT_EQ(found.total_capped, scanned > 1000) << term;
@@ -164,13 +167,12 @@ TEST(Generate, SearchThroughTheIndexFindsWhatAScanFinds) {
     EXPECT_EQ(ones.items.size(), 200u);
     EXPECT_GT(ones.items.front().document.id.value(), ones.items.back().document.id.value()) << "newest first";
     // A ticket by its number, in either case.
-    const std::string number = storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx)
-                                                             -> Result<std::string> {
-                                   AC_ASSIGN_OR_RETURN(const storage::Rows rows,
-                                                       tx.Query("SELECT number FROM documents WHERE type = "
-                                                                "'repair_ticket' ORDER BY id LIMIT 1"));
-                                   return rows[0].Text(0);
-                               }).value();
+    const std::string number =
+        storage::RunInTransaction(*db, storage::TxMode::kRead, [&](storage::Transaction& tx) -> Result<std::string> {
+            AC_ASSIGN_OR_RETURN(const storage::Rows rows, tx.Query("SELECT number FROM documents WHERE type = "
+                                                                   "'repair_ticket' ORDER BY id LIMIT 1"));
+            return rows[0].Text(0);
+        }).value();
     for (std::string text : {number, std::string(number)}) {
         const auto found = tickets(text);
         ASSERT_GE(found.items.size(), 1u) << text;

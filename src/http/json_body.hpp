@@ -30,11 +30,11 @@ template <class T, class ToJson>
     for (const T& item : page.items) {
         items.emplace_back(to_json(item));
     }
-    return JsonResponse(
-        200,
-        boost::json::object{
-            {"items", std::move(items)}, {"total", page.total}, {"total_capped", page.total_capped},
-                           {"page", page.page}, {"page_size", page.page_size}});
+    return JsonResponse(200, boost::json::object{{"items", std::move(items)},
+                                                 {"total", page.total},
+                                                 {"total_capped", page.total_capped},
+                                                 {"page", page.page},
+                                                 {"page_size", page.page_size}});
 }
 
 // The JSON Schema of what PageResponse answers, for the OpenAPI document: `item` is the schema of one item.

@@ -771,8 +771,7 @@ void Kernel::Finish(Work& work) {
 }
 
 Result<Document> Kernel::Get(const Principal& actor, DocumentId id, std::string_view type) {
-    return storage::RunInTransaction(db_, TxMode::kRead,
-                                     [&](Transaction& tx) { return GetIn(tx, actor, id, type); });
+    return storage::RunInTransaction(db_, TxMode::kRead, [&](Transaction& tx) { return GetIn(tx, actor, id, type); });
 }
 
 Result<Document> Kernel::GetIn(Transaction& tx, const Principal& actor, DocumentId id, std::string_view type) {

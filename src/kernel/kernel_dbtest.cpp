@@ -1,7 +1,5 @@
 // The workflow kernel on a real database (both backends), with the test ticket type.
 #include <barrier>
-#include <thread>
-
 #include <set>
 #include <thread>
 

@@ -30,10 +30,10 @@ enum class Backend : std::uint8_t { kSqlite, kPostgres };
 [[nodiscard]] std::string_view BackendName(Backend backend);
 
 enum class TxMode : std::uint8_t {
-    kRead,    // a read-only snapshot; writing in it fails
-    kWrite,   // serializable read-write
-    kSchema,  // a schema change: one at a time across every process sharing the database, and each statement
-              // sees everything committed before it ran (PostgreSQL: READ COMMITTED plus an advisory lock)
+    kRead,     // a read-only snapshot; writing in it fails
+    kWrite,    // serializable read-write
+    kSchema,   // a schema change: one at a time across every process sharing the database, and each statement
+               // sees everything committed before it ran (PostgreSQL: READ COMMITTED plus an advisory lock)
     kCounter,  // a short write that only moves a counter (INSERT … ON CONFLICT DO UPDATE … RETURNING): PostgreSQL
                // runs it READ COMMITTED, so concurrent increments of one row wait for each other instead of failing
                // as serialization conflicts; on SQLite an ordinary write

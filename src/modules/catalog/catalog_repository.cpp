@@ -1,8 +1,5 @@
 #include "modules/catalog/catalog_repository.hpp"
 
-#include "storage/text_search.hpp"
-#include "storage/where.hpp"
-
 #include <algorithm>
 #include <cctype>
 
@@ -10,6 +7,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include "storage/text_search.hpp"
+#include "storage/where.hpp"
 
 namespace ac::catalog {
 namespace {
@@ -256,14 +256,14 @@ Result<Page<Customer>> CatalogRepository::ListCustomers(Transaction& tx, const C
     std::vector<Value> paged = where.params();
     paged.emplace_back(query.page_size);
     paged.emplace_back((query.page - 1) * query.page_size);
-    AC_ASSIGN_OR_RETURN(const Rows rows,
-                        tx.Query("SELECT " + std::string(kCustomerColumns) + filter +
-                                     (search ? " ORDER BY " + search->newest_first
-                                             : OrderBy(tx, CustomerOrder(query.sort))) +
-                                     " LIMIT " + where.Next() + " OFFSET " + where.Next(1),
-                                 paged));
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT " + std::string(kCustomerColumns) + filter +
+                                                      (search ? " ORDER BY " + search->newest_first
+                                                              : OrderBy(tx, CustomerOrder(query.sort))) +
+                                                      " LIMIT " + where.Next() + " OFFSET " + where.Next(1),
+                                                  paged));
     const bool searched = !query.text.empty();
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched, query.page, query.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count,
+                        tx.Query(storage::CountQuery(filter, searched, query.page, query.page_size), where.params()));
     Page<Customer> page;
     storage::SetTotal(page, count[0].Int(0), searched, query.page, query.page_size);
     for (const Row& row : rows) {

@@ -168,8 +168,8 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
         where.Add("j.window_start_ms < {}", Value(*q.to));
     }
     if (!q.text.empty()) {
-        where.Add(storage::TextSearchCondition(where, tx.backend(),
-                                               {"delivery_jobs", "document_id", "d.id", true}, q.text));
+        where.Add(
+            storage::TextSearchCondition(where, tx.backend(), {"delivery_jobs", "document_id", "d.id", true}, q.text));
     }
     if (q.open) {
         where.Add("d.state NOT IN ('delivered', 'voucher_returned', 'followed_up', 'cancelled')");
@@ -191,7 +191,8 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
                      where.Next() + " OFFSET " + where.Next(1),
                  paged));
     const bool searched = !q.text.empty();
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, searched, q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count,
+                        tx.Query(storage::CountQuery(filter, searched, q.page, q.page_size), where.params()));
     Page<JobRow> page;
     storage::SetTotal(page, count[0].Int(0), searched, q.page, q.page_size);
     for (const Row& row : rows) {

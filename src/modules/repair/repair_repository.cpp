@@ -295,13 +295,14 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
                      ", f.deadline_ms, f.state, (SELECT count(*) FROM sla_timers b WHERE b.document_id = "
                      "d.id AND b.breached_at_ms IS NOT NULL), " +
                      std::string(kTicketColumns) + " FROM (SELECT d.id" + filter + " ORDER BY " +
-                     (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " +
-                     where.Next() + " OFFSET " + where.Next(1) +
+                     (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " + where.Next() +
+                     " OFFSET " + where.Next(1) +
                      ") page JOIN documents d ON d.id = page.id JOIN repair_tickets t ON t.document_id = d.id"
                      " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
                      " ORDER BY d.id DESC",
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, search.has_value(), q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count,
+                        tx.Query(storage::CountQuery(filter, search.has_value(), q.page, q.page_size), where.params()));
     Page<TicketRow> page;
     storage::SetTotal(page, count[0].Int(0), search.has_value(), q.page, q.page_size);
     for (const Row& row : rows) {

@@ -1,9 +1,9 @@
 #include "storage/sqlite/bigram_tokenizer.hpp"
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <vector>
+
+#include <sqlite3.h>
 
 namespace ac::storage {
 namespace {
@@ -37,8 +37,8 @@ int ForEachSegment(std::string_view text, Segment&& segment) {
     std::size_t at = 0;
     while (at <= text.size()) {
         const bool end = at == text.size();
-        const std::size_t length = end ? 0 : std::min(SequenceLength(static_cast<unsigned char>(text[at])),
-                                                      text.size() - at);
+        const std::size_t length =
+            end ? 0 : std::min(SequenceLength(static_cast<unsigned char>(text[at])), text.size() - at);
         if (end || IsSpaceAt(text, at, length)) {
             if (!starts.empty()) {
                 if (const int rc = segment(starts, at); rc != SQLITE_OK) {
@@ -59,8 +59,7 @@ int ForEachSegment(std::string_view text, Segment&& segment) {
 
 using TokenCallback = int (*)(void*, int, const char*, int, int, int);
 
-int Tokenize(Fts5Tokenizer* /*tokenizer*/, void* context, int flags, const char* data, int size,
-             TokenCallback token) {
+int Tokenize(Fts5Tokenizer* /*tokenizer*/, void* context, int flags, const char* data, int size, TokenCallback token) {
     const std::string_view text(data, static_cast<std::size_t>(size));
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     std::string folded;
@@ -79,8 +78,8 @@ int Tokenize(Fts5Tokenizer* /*tokenizer*/, void* context, int flags, const char*
                     c = static_cast<char>(c - 'A' + 'a');
                 }
             }
-            if (const int rc = token(context, 0, folded.data(), static_cast<int>(folded.size()),
-                                     static_cast<int>(from), static_cast<int>(to));
+            if (const int rc = token(context, 0, folded.data(), static_cast<int>(folded.size()), static_cast<int>(from),
+                                     static_cast<int>(to));
                 rc != SQLITE_OK) {
                 return rc;
             }

@@ -1,8 +1,7 @@
 #include "storage/sqlite/bigram_tokenizer.hpp"
 
-#include <sqlite3.h>
-
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace ac::storage {
 namespace {

@@ -1,9 +1,9 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
-#include <charconv>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -284,11 +284,11 @@ class SqliteDatabase;
 // write transactions share commits. The first writer opens the outer transaction (BEGIN IMMEDIATE) and works in it
 // directly; every later writer runs its work inside it as a savepoint, one at a time under the writer mutex. (The
 // first needs none: nobody's work is in the transaction before its own. That also keeps a lone bulk load out of
-// a savepoint, whose in-memory journal SQLite walks from its start on every page it reads back.) A writer that finishes while others
-// wait for the writer leaves the outer transaction open for them and waits for the group's commit; the last one
-// (no writer waiting, or the group is full or old) commits it, one flush for all, and wakes the others. A writer
-// is told "committed" only after that flush, so nothing acknowledged is lost; a writer whose work failed rolls back
-// to its savepoint and leaves the others' work in place.
+// a savepoint, whose in-memory journal SQLite walks from its start on every page it reads back.) A writer that finishes
+// while others wait for the writer leaves the outer transaction open for them and waits for the group's commit; the
+// last one (no writer waiting, or the group is full or old) commits it, one flush for all, and wakes the others. A
+// writer is told "committed" only after that flush, so nothing acknowledged is lost; a writer whose work failed rolls
+// back to its savepoint and leaves the others' work in place.
 struct CommitGroup {
     std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
     int members = 0;  // writers whose work is in the outer transaction; guarded by the writer mutex
