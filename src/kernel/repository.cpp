@@ -104,6 +104,21 @@ Document DocumentFrom(const Row& row) {
 
 }  // namespace
 
+std::optional<storage::TextSearch> AddDocumentSearch(storage::Where& where, storage::Backend backend,
+                                                     std::string_view table, std::optional<StoreId> scope,
+                                                     std::optional<StoreId> store_id, std::string_view text) {
+    std::optional<std::int64_t> store;
+    if (scope || store_id) {
+        store = scope ? scope->value() : store_id->value();
+    }
+    std::optional<storage::TextSearch> search =
+        storage::SearchFor(where, backend, {table, "document_id", "d.id", true, store}, text);
+    if (search) {
+        where.Add(search->condition);
+    }
+    return search;
+}
+
 std::string DocumentColumns(std::string_view alias) {
     std::string columns;
     for (const std::string_view column :

@@ -9,6 +9,7 @@
 
 #include "kernel/document.hpp"
 #include "storage/database.hpp"
+#include "storage/text_search.hpp"
 
 namespace ac::kernel {
 
@@ -61,6 +62,13 @@ struct NotificationRow {
 [[nodiscard]] std::string DocumentColumns(std::string_view alias);
 inline constexpr std::size_t kDocumentColumnCount = 13;
 [[nodiscard]] Document DocumentFromRow(const storage::Row& row, std::size_t offset = 0);
+
+// A document list's text search over `table`'s search index (documents aliased "d"), its condition added to
+// `where`; narrowed to the store of `scope` (the caller's) or else of `store_id` (a filter). nullopt without terms.
+[[nodiscard]] std::optional<storage::TextSearch> AddDocumentSearch(storage::Where& where, storage::Backend backend,
+                                                                   std::string_view table, std::optional<StoreId> scope,
+                                                                   std::optional<StoreId> store_id,
+                                                                   std::string_view text);
 
 class DocumentRepository {
   public:

@@ -277,15 +277,8 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     if (q.salesperson_id) {
         where.Add("c.salesperson_id = {}", Value(*q.salesperson_id));
     }
-    std::optional<std::int64_t> store;
-    if (q.scope || q.store_id) {
-        store = q.scope ? q.scope->value() : q.store_id->value();
-    }
     const std::optional<storage::TextSearch> search =
-        storage::SearchFor(where, tx.backend(), {"contracts", "document_id", "d.id", true, store}, q.text);
-    if (search) {
-        where.Add(search->condition);
-    }
+        kernel::AddDocumentSearch(where, tx.backend(), "contracts", q.scope, q.store_id, q.text);
     if (q.at_risk) {
         where.Add(at_risk, Value(today));
     }

@@ -264,15 +264,8 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
         where.Add("t.technician_id = {}", Value(*q.technician_id));
         ticket_columns = true;
     }
-    std::optional<std::int64_t> store;
-    if (q.scope || q.store_id) {
-        store = q.scope ? q.scope->value() : q.store_id->value();
-    }
     const std::optional<storage::TextSearch> search =
-        storage::SearchFor(where, tx.backend(), {"repair_tickets", "document_id", "d.id", true, store}, q.text);
-    if (search) {
-        where.Add(search->condition);
-    }
+        kernel::AddDocumentSearch(where, tx.backend(), "repair_tickets", q.scope, q.store_id, q.text);
     if (q.from) {
         where.Add("d.created_at_ms >= {}", Value(*q.from));
     }
