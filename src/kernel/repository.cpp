@@ -104,6 +104,19 @@ Document DocumentFrom(const Row& row) {
 
 }  // namespace
 
+void AddDocumentFilters(storage::Where& where, std::optional<StoreId> scope, std::optional<StoreId> store_id,
+                        std::string_view state) {
+    if (scope) {
+        where.Add("d.store_id = {}", storage::Value(*scope));
+    }
+    if (store_id) {
+        where.Add("d.store_id = {}", storage::Value(*store_id));
+    }
+    if (!state.empty()) {
+        where.Add("d.state = {}", storage::Value(std::string(state)));
+    }
+}
+
 std::optional<storage::TextSearch> AddDocumentSearch(storage::Where& where, storage::Backend backend,
                                                      std::string_view table, std::optional<StoreId> scope,
                                                      std::optional<StoreId> store_id, std::string_view text) {

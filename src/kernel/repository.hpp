@@ -63,6 +63,11 @@ struct NotificationRow {
 inline constexpr std::size_t kDocumentColumnCount = 13;
 [[nodiscard]] Document DocumentFromRow(const storage::Row& row, std::size_t offset = 0);
 
+// A document list's common filters (documents aliased "d"), added to `where`: the caller's store (`scope`), a
+// chosen store and a state, each only when given.
+void AddDocumentFilters(storage::Where& where, std::optional<StoreId> scope, std::optional<StoreId> store_id,
+                        std::string_view state);
+
 // A document list's text search over `table`'s search index (documents aliased "d"), its condition added to
 // `where`; narrowed to the store of `scope` (the caller's) or else of `store_id` (a filter). nullopt without terms.
 [[nodiscard]] std::optional<storage::TextSearch> AddDocumentSearch(storage::Where& where, storage::Backend backend,

@@ -262,15 +262,7 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
     std::string at_risk(kOverdueLine);
     at_risk.replace(at_risk.find("$T"), 2, "{}");
     at_risk += "fl.contract_line_id IN (SELECT id FROM contract_lines WHERE contract_id = d.id))";
-    if (q.scope) {
-        where.Add("d.store_id = {}", Value(*q.scope));
-    }
-    if (q.store_id) {
-        where.Add("d.store_id = {}", Value(*q.store_id));
-    }
-    if (!q.state.empty()) {
-        where.Add("d.state = {}", Value(q.state));
-    }
+    kernel::AddDocumentFilters(where, q.scope, q.store_id, q.state);
     if (!q.batch_date.empty()) {
         where.Add("c.batch_date = {}", Value(q.batch_date));
     }

@@ -146,15 +146,7 @@ Result<std::vector<FollowUp>> DeliveryRepository::FollowUps(Transaction& tx, ker
 
 Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q) {
     storage::Where where("d.type = 'delivery_job'");
-    if (q.scope) {
-        where.Add("d.store_id = {}", Value(*q.scope));
-    }
-    if (q.store_id) {
-        where.Add("d.store_id = {}", Value(*q.store_id));
-    }
-    if (!q.state.empty()) {
-        where.Add("d.state = {}", Value(q.state));
-    }
+    kernel::AddDocumentFilters(where, q.scope, q.store_id, q.state);
     if (q.installer_id) {
         where.Add("j.installer_id = {}", Value(*q.installer_id));
     }

@@ -246,15 +246,7 @@ Result<std::vector<FollowUp>> RepairRepository::FollowUps(Transaction& tx, kerne
 Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuery& q) {
     storage::Where where("d.type = 'repair_ticket'");
     bool ticket_columns = false;  // whether a condition reads repair_tickets (t)
-    if (q.scope) {
-        where.Add("d.store_id = {}", Value(*q.scope));
-    }
-    if (q.store_id) {
-        where.Add("d.store_id = {}", Value(*q.store_id));
-    }
-    if (!q.state.empty()) {
-        where.Add("d.state = {}", Value(q.state));
-    }
+    kernel::AddDocumentFilters(where, q.scope, q.store_id, q.state);
     if (q.sla == "breached") {
         where.Add("EXISTS (SELECT 1 FROM sla_timers b WHERE b.document_id = d.id AND b.breached_at_ms IS NOT NULL)");
     } else if (q.sla == "running") {
