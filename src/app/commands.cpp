@@ -138,6 +138,9 @@ void AppendDatabaseMetrics(std::string& out, storage::Database& db) {
     http::AppendMetric(out, "aftercare_db_group_commits_total", "counter",
                        "SQLite: commits written to disk, each for a group of write transactions.",
                        static_cast<double>(stats.group_commits_total), "{" + backend + "}");
+    http::AppendMetric(out, "aftercare_db_checkpoints_total", "counter",
+                       "SQLite: WAL checkpoints run in the background.", static_cast<double>(stats.checkpoints_total),
+                       "{" + backend + "}");
     http::AppendMetric(out, "aftercare_db_serialization_failures_total", "counter",
                        "Statements that failed because of a concurrent transaction (retried).",
                        static_cast<double>(stats.serialization_failures_total), "{" + backend + "}");

@@ -1,5 +1,7 @@
 // The data generator on a real database (both backends): the rows a scale asks for, every audit chain intact, the
 // same data for the same seed, and numbering that new documents continue without a clash.
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "app/generate.hpp"
@@ -183,6 +185,100 @@ TEST(Generate, SearchThroughTheIndexFindsWhatAScanFinds) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     EXPECT_EQ(tickets(lower_number).items.front().document.number, number);
+}
+
+// A row changed several times before its commit, removed, put back, and rows written by overlapping writers (one
+// commit for several on SQLite) of which some roll back: the search finds exactly the last committed texts, and on
+// SQLite every search index still matches its content (FTS5 'integrity-check').
+TEST(Search, FollowsEveryChangeOfARowInOneCommitAndAcrossOverlappingWriters) {
+    const FixedClock clock;
+    testing::TestDatabase test_db;
+    auto db = test_db.Open();
+    ASSERT_TRUE(storage::Migrate(*db, clock));
+
+    const auto found = [&](const std::string& text) {
+        return storage::RunInTransaction(*db, storage::TxMode::kRead,
+                                         [&](storage::Transaction& tx) {
+                                             return catalog::CatalogRepository::ListCustomers(
+                                                 tx, catalog::CustomerQuery{.text = text, .page = 1, .page_size = 50});
+                                         })
+            .value()
+            .total;
+    };
+    const auto insert = [](storage::Transaction& tx, const std::string& text) -> Result<std::int64_t> {
+        AC_ASSIGN_OR_RETURN(const storage::Rows rows,
+                            tx.Query("INSERT INTO customers (name, search_text, created_at_ms, updated_at_ms) "
+                                     "VALUES ($1, $1, 0, 0) RETURNING id",
+                                     {storage::Value(text)}));
+        return rows[0].Int(0);
+    };
+    const auto set_text = [](storage::Transaction& tx, std::int64_t id, const std::string& text) {
+        return tx.Run("UPDATE customers SET search_text = $1 WHERE id = $2",
+                      {storage::Value(text), storage::Value(id)});
+    };
+
+    std::int64_t first = 0;
+    ASSERT_TRUE(storage::RunInTransaction(*db, storage::TxMode::kWrite, [&](storage::Transaction& tx) -> Status {
+        AC_ASSIGN_OR_RETURN(first, insert(tx, "甲乙丙"));
+        AC_RETURN_IF_ERROR(set_text(tx, first, "丁戊己"));
+        AC_RETURN_IF_ERROR(set_text(tx, first, "庚辛壬"));
+        AC_ASSIGN_OR_RETURN(const std::int64_t gone, insert(tx, "子丑寅"));
+        return tx.Run("DELETE FROM customers WHERE id = $1", {storage::Value(gone)});
+    }));
+    EXPECT_EQ(found("庚辛"), 1);
+    EXPECT_EQ(found("甲乙"), 0);
+    EXPECT_EQ(found("丁戊"), 0);
+    EXPECT_EQ(found("子丑"), 0);
+
+    ASSERT_TRUE(storage::RunInTransaction(*db, storage::TxMode::kWrite, [&](storage::Transaction& tx) -> Status {
+        AC_RETURN_IF_ERROR(set_text(tx, first, "卯辰巳"));
+        AC_RETURN_IF_ERROR(tx.Run("DELETE FROM customers WHERE id = $1", {storage::Value(first)}));
+        AC_RETURN_IF_ERROR(insert(tx, "丁戊午"));
+        return Ok();
+    }));
+    EXPECT_EQ(found("庚辛"), 0);
+    EXPECT_EQ(found("卯辰"), 0);
+    EXPECT_EQ(found("丁戊"), 1);
+
+    // 8 writers × 12 customers each, every third rolled back after its insert and update.
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 8; ++w) {
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < 12; ++i) {
+                const std::string text = "并发" + std::to_string(w * 100 + i) + "号";
+                const Status written =
+                    storage::RunInTransaction(*db, storage::TxMode::kWrite, [&](storage::Transaction& tx) -> Status {
+                        AC_ASSIGN_OR_RETURN(const std::int64_t id, insert(tx, "草稿"));
+                        AC_RETURN_IF_ERROR(set_text(tx, id, text));
+                        if (i % 3 == 2) {
+                            return Fail(Error::Make(ErrorCode::kInvalidArgument, "rolled back"));
+                        }
+                        return Ok();
+                    });
+                EXPECT_EQ(written.has_value(), i % 3 != 2);
+            }
+        });
+    }
+    for (std::thread& writer : writers) {
+        writer.join();
+    }
+    EXPECT_EQ(found("并发"), 8 * 8);
+    EXPECT_EQ(found("草稿"), 0);
+    EXPECT_EQ(found("并发102号"), 0) << "rolled back";
+    EXPECT_EQ(found("并发701号"), 1);
+
+    if (db->backend() == storage::Backend::kSqlite) {
+        ASSERT_TRUE(storage::RunInTransaction(*db, storage::TxMode::kWrite, [&](storage::Transaction& tx) -> Status {
+            for (const char* table :
+                 {"customers_search", "repair_tickets_search", "contracts_search", "delivery_jobs_search"}) {
+                AC_RETURN_IF_ERROR(
+                    tx.Run("INSERT INTO " + std::string(table) + " (" + table + ") VALUES ('integrity-check')"));
+            }
+            AC_ASSIGN_OR_RETURN(const storage::Rows pending, tx.Query("SELECT count(*) FROM search_pending"));
+            EXPECT_EQ(pending[0].Int(0), 0);
+            return Ok();
+        }));
+    }
 }
 
 }  // namespace

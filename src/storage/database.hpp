@@ -77,6 +77,8 @@ struct PoolStats {
     // SQLite: the COMMITs written, each for a group of write transactions (group commit); fewer than the write
     // transactions committed when writers overlap. PostgreSQL groups its own flushes and leaves this at 0.
     std::uint64_t group_commits_total = 0;
+    // SQLite: WAL checkpoints run in the background (PostgreSQL checkpoints by itself: 0).
+    std::uint64_t checkpoints_total = 0;
     std::uint64_t serialization_failures_total = 0;
     std::uint64_t connections_lost_total = 0;
 };

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -198,6 +199,7 @@ class Connection {
     }
 
     [[nodiscard]] bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+    [[nodiscard]] sqlite3* handle() const { return db_; }
 
   private:
     explicit Connection(sqlite3* db) : db_(db) {}
@@ -280,6 +282,79 @@ class Connection {
 
 class SqliteDatabase;
 
+// WAL checkpoints off the request path. SQLite's automatic checkpoint runs in the commit that pushes the WAL past its
+// limit, so every few dozen commits one writer (and the group waiting on it) also copies a thousand pages into the
+// database file and syncs it. Instead the writer's WAL hook wakes this thread, which checkpoints on a connection of
+// its own (PASSIVE: it never blocks the writer or readers) while writers go on appending to the WAL.
+class Checkpointer {
+  public:
+    // A checkpoint once the WAL holds this many frames (SQLite's own default).
+    static constexpr int kFrames = 1000;
+    static constexpr int kWriterFrames = 2 * kFrames;
+
+    Checkpointer(std::unique_ptr<Connection> connection, PoolCounters& counters)
+        : connection_(std::move(connection)), counters_(counters), thread_([this] { Run(); }) {}
+    Checkpointer(const Checkpointer&) = delete;
+    Checkpointer& operator=(const Checkpointer&) = delete;
+    ~Checkpointer() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();
+    }
+
+    // Installs the hook on the writer connection (replacing SQLite's automatic checkpoint).
+    void Watch(Connection& writer) { sqlite3_wal_hook(writer.handle(), &Checkpointer::Hook, this); }
+    static void Unwatch(Connection& writer) { sqlite3_wal_hook(writer.handle(), nullptr, nullptr); }
+
+  private:
+    static int Hook(void* self, sqlite3* db, const char* /*schema*/, int frames) {
+        auto* checkpointer = static_cast<Checkpointer*>(self);
+        if (frames >= kWriterFrames) {
+            // Under a steady stream of writes a background checkpoint never catches up with the WAL's end, and the
+            // WAL only starts over once it has; so at twice the limit the writer copies the rest itself (what the
+            // background left: little) and the next write starts the WAL from its beginning.
+            if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
+                checkpointer->counters_.Checkpointed();
+            }
+        } else if (frames >= kFrames) {
+            {
+                std::lock_guard lock(checkpointer->mutex_);
+                checkpointer->wanted_ = true;
+            }
+            checkpointer->wake_.notify_one();
+        }
+        return SQLITE_OK;
+    }
+
+    void Run() {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            wake_.wait(lock, [&] { return stop_ || wanted_; });
+            if (stop_) {
+                return;
+            }
+            wanted_ = false;
+            lock.unlock();
+            if (sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                          nullptr) == SQLITE_OK) {
+                counters_.Checkpointed();
+            }
+            lock.lock();
+        }
+    }
+
+    std::unique_ptr<Connection> connection_;
+    PoolCounters& counters_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool wanted_ = false;  // guarded by mutex_
+    bool stop_ = false;    // guarded by mutex_
+    std::thread thread_;
+};
+
 // Group commit. A durable COMMIT waits for the disk, and with one writer every other writer waits behind it; so
 // write transactions share commits. The first writer opens the outer transaction (BEGIN IMMEDIATE) and works in it
 // directly; every later writer runs its work inside it as a savepoint, one at a time under the writer mutex. (The
@@ -334,12 +409,22 @@ class SqliteTransaction final : public Transaction {
 
 class SqliteDatabase final : public Database {
   public:
-    SqliteDatabase(OpenOptions options, std::unique_ptr<Connection> writer)
+    SqliteDatabase(OpenOptions options, std::unique_ptr<Connection> writer, std::unique_ptr<Connection> checkpoints)
         : options_(std::move(options)),
           writer_(std::move(writer)),
           readers_(
               options_.pool_size, options_.acquire_timeout,
-              [this] { return Connection::Open(options_.url, /*writer=*/false, options_); }, counters_) {}
+              [this] { return Connection::Open(options_.url, /*writer=*/false, options_); }, counters_),
+          checkpointer_(std::move(checkpoints), counters_) {
+        checkpointer_.Watch(*writer_);
+    }
+    SqliteDatabase(const SqliteDatabase&) = delete;
+    SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+    ~SqliteDatabase() override {
+        if (writer_) {
+            Checkpointer::Unwatch(*writer_);
+        }
+    }
 
     Backend backend() const override { return Backend::kSqlite; }
 
@@ -423,7 +508,10 @@ class SqliteDatabase final : public Database {
         } else if (group->members == 0) {
             status = connection.Control("ROLLBACK");
         } else {
-            status = counters_.Count(connection.Control("COMMIT"));
+            status = FlushSearchNotes(connection);
+            if (status) {
+                status = counters_.Count(connection.Control("COMMIT"));
+            }
             if (status) {
                 counters_.GroupCommitted();
             } else if (connection.InTransaction()) {
@@ -438,6 +526,43 @@ class SqliteDatabase final : public Database {
         }
         group->ended.notify_all();
         return status;
+    }
+
+    // Moves the group's search notes (migration 0013) into the search tables: per searched table, the text the index
+    // holds is removed and the current text added, in the open outer transaction and outside any savepoint, so FTS5
+    // writes one segment per group. Before migration 0013 there is no search_pending table and nothing to do.
+    Status FlushSearchNotes(Connection& connection) {
+        Result<Rows> targets = connection.Query("SELECT DISTINCT target FROM search_pending", {});
+        if (!targets) {
+            AC_ASSIGN_OR_RETURN(Rows present,
+                                connection.Query("SELECT 1 FROM sqlite_schema WHERE name = 'search_pending'", {}));
+            if (present.empty()) {
+                return Ok();
+            }
+            return Fail(std::move(targets).error());
+        }
+        if (targets->empty()) {
+            return Ok();
+        }
+        for (const Row& row : *targets) {
+            const std::string target = row.Text(0);
+            if (target.empty() || target.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+                return Fail(MakeDbError(DbErrorKind::kOther, "search_pending names an unknown table: " + target));
+            }
+            const std::string table = target + "_search";
+            const Value name(target);
+            // One statement: FTS5 writes its pending index out at the end of every statement, so a removal and an
+            // addition in two statements would make two segments. A row's removal comes before its addition.
+            AC_RETURN_IF_ERROR(connection.Query(
+                "INSERT INTO " + table + " (" + table +
+                    ", rowid, search_text) SELECT CASE WHEN removal THEN 'delete' END, row_id, text FROM (SELECT 1 AS "
+                    "removal, row_id, indexed_text AS text FROM search_pending WHERE target = $1 AND indexed_text IS "
+                    "NOT NULL UNION ALL SELECT 0, row_id, current_text FROM search_pending WHERE target = $1 AND "
+                    "current_text IS NOT NULL) ORDER BY row_id, removal DESC",
+                std::span<const Value>(&name, 1)));
+        }
+        AC_RETURN_IF_ERROR(connection.Query("DELETE FROM search_pending", {}));
+        return Ok();
     }
 
     // Waits for `group` to be committed by a later writer; if none comes, takes the writer and commits it.
@@ -499,6 +624,7 @@ class SqliteDatabase final : public Database {
     }
 
     ConnectionPool<Connection> readers_;
+    Checkpointer checkpointer_;  // last: its thread stops before the rest goes
 };
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode,
@@ -606,7 +732,8 @@ void SqliteTransaction::DoRollback() {
 
 Result<std::unique_ptr<Database>> OpenSqlite(const OpenOptions& options) {
     AC_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.url, /*writer=*/true, options));
-    return std::unique_ptr<Database>(new SqliteDatabase(options, std::move(writer)));
+    AC_ASSIGN_OR_RETURN(auto checkpoints, Connection::Open(options.url, /*writer=*/true, options));
+    return std::unique_ptr<Database>(new SqliteDatabase(options, std::move(writer), std::move(checkpoints)));
 }
 
 std::string SqliteLibraryVersion() {
