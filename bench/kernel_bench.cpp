@@ -1,4 +1,5 @@
-// What the workflow kernel costs, on SQLite on the disk under test ($AC_BENCH_DIR), durable commits:
+// What the workflow kernel costs, on SQLite on the disk under test ($AC_BENCH_DIR), durable commits, or with
+// $AC_BENCH_PG (a PostgreSQL server's URL, its maintenance database) on fresh databases of that server:
 //   - actions per second on one document type (the test ticket), and creations per second;
 //   - the SLA scheduler with 1,000,000 running timers: the time to find the next wake-up, the CPU it uses while
 //     nothing is due, and how late a breach is recorded after its deadline.
@@ -7,9 +8,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <benchmark/benchmark.h>
+#include <libpq-fe.h>
 
 #include "app/system_clock.hpp"
 #include "auth/directory.hpp"
@@ -69,15 +72,40 @@ class TimingSink final : public kernel::SignalSink {
     std::vector<Instant> arrivals_;
 };
 
-// A migrated database with one store, its supervisor and agent, and the kernel over it.
-// A fresh SQLite file in the bench folder.
+// Runs one statement outside a transaction (CREATE DATABASE) on the PostgreSQL server at `url`.
+void PostgresExec(const std::string& url, const std::string& sql) {
+    PGconn* conn = PQconnectdb(url.c_str());
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);  // "does not exist, skipping"
+    PGresult* result = PQexec(conn, sql.c_str());
+    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    const std::string message = PQerrorMessage(conn);
+    PQclear(result);
+    PQfinish(conn);
+    if (!ok) {
+        throw std::runtime_error(sql + ": " + message);
+    }
+}
+
+// A fresh database: an SQLite file in the bench folder, or with $AC_BENCH_PG a new database on that server named
+// after the file ("kernel-timers.db" → bench_kernel_timers).
 std::unique_ptr<ac::storage::Database> OpenFresh(const std::string& name) {
     ac::auth::InitCrypto();
+    ac::storage::OpenOptions options;
+    if (const char* server = std::getenv("AC_BENCH_PG"); server != nullptr && *server != '\0') {
+        std::string database = "bench_" + std::filesystem::path(name).stem().string();
+        std::replace(database.begin(), database.end(), '-', '_');
+        PostgresExec(server, "DROP DATABASE IF EXISTS " + database);
+        PostgresExec(server, "CREATE DATABASE " + database);
+        std::string url = server;
+        url = url.substr(0, url.find('?'));
+        options.url = url.substr(0, url.rfind('/') + 1) + database;
+        return ac::storage::Open(options).value();
+    }
     const auto path = BenchDir() / name;
     for (const char* suffix : {"", "-wal", "-shm"}) {
         std::filesystem::remove(path.string() + suffix);
     }
-    ac::storage::OpenOptions options;
     options.url = path.string();
     return ac::storage::Open(options).value();
 }

@@ -3,9 +3,15 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "kernel/audit.hpp"
@@ -112,17 +118,24 @@ class Bulk {
     [[nodiscard]] std::int64_t rows() const { return rows_; }
     [[nodiscard]] const std::string& table() const { return table_; }
 
-    Status Flush(Transaction& tx) {
+    // The rows added since the last call, for Write.
+    [[nodiscard]] std::vector<Value> Take() {
+        std::vector<Value> taken;
+        taken.swap(pending_);
+        return taken;
+    }
+
+    // Writes rows taken from this table. Only the load's writer thread calls it (it owns the statement texts).
+    Status Write(Transaction& tx, const std::vector<Value>& rows) {
         const std::size_t width = columns_.size();
         std::size_t offset = 0;
-        while (offset < pending_.size()) {
-            const std::size_t count = std::min(per_statement_, (pending_.size() - offset) / width);
-            const std::span<const Value> values(pending_.data() + offset, count * width);
+        while (offset < rows.size()) {
+            const std::size_t count = std::min(per_statement_, (rows.size() - offset) / width);
+            const std::span<const Value> values(rows.data() + offset, count * width);
             AC_ASSIGN_OR_RETURN(const std::int64_t written, tx.Execute(Sql(count), values));
             (void)written;
             offset += count * width;
         }
-        pending_.clear();
         return Ok();
     }
 
@@ -156,6 +169,83 @@ class Bulk {
     std::int64_t rows_ = 0;
 };
 
+// Rows handed from the generating thread to the writing one, and what ends them.
+struct Batch {
+    enum class End : std::uint8_t { kNone, kCommit, kLast };  // kLast: the load's final rows
+    std::vector<std::pair<Bulk*, std::vector<Value>>> parts;
+    End end = End::kNone;
+};
+
+// A thread that writes batches in the order they come, a bounded number queued (the generator waits when the
+// database falls behind). After the first failure it drops the rest; Push and Finish then return that failure.
+class BatchWriter {
+  public:
+    explicit BatchWriter(std::function<Status(Batch&)> write) : write_(std::move(write)), thread_([this] { Run(); }) {}
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
+    ~BatchWriter() { (void)Finish(); }
+
+    Status Push(Batch batch) {
+        std::unique_lock lock(mutex_);
+        room_.wait(lock, [&] { return queue_.size() < kMaxQueued || !status_; });
+        if (!status_) {
+            return status_;
+        }
+        queue_.push_back(std::move(batch));
+        ready_.notify_one();
+        return Ok();
+    }
+
+    // Waits until every batch is written and stops the thread.
+    Status Finish() {
+        {
+            std::lock_guard lock(mutex_);
+            closed_ = true;
+        }
+        ready_.notify_one();
+        if (thread_.joinable()) {
+            thread_.join();
+        }
+        std::lock_guard lock(mutex_);
+        return status_;
+    }
+
+  private:
+    static constexpr std::size_t kMaxQueued = 64;
+
+    void Run() {
+        std::unique_lock lock(mutex_);
+        while (true) {
+            ready_.wait(lock, [&] { return !queue_.empty() || closed_; });
+            if (queue_.empty()) {
+                return;
+            }
+            Batch batch = std::move(queue_.front());
+            queue_.pop_front();
+            room_.notify_one();
+            if (!status_) {
+                continue;
+            }
+            lock.unlock();
+            Status written = write_(batch);
+            lock.lock();
+            if (!written) {
+                status_ = std::move(written);
+                room_.notify_all();
+            }
+        }
+    }
+
+    std::function<Status(Batch&)> write_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::condition_variable room_;
+    std::deque<Batch> queue_;  // guarded by mutex_
+    bool closed_ = false;      // guarded by mutex_
+    Status status_ = Ok();     // guarded by mutex_
+    std::thread thread_;       // last: starts once the rest is ready
+};
+
 struct Person {
     std::int64_t id;
     std::int64_t store;
@@ -179,7 +269,6 @@ class Generator {
         AC_RETURN_IF_ERROR(CheckEmpty());
         AC_ASSIGN_OR_RETURN(const std::vector<Deferred> deferred, DeferIndexes());
         Status loaded = Load();
-        tx_.reset();
         // The indexes come back even when the load failed, so the database keeps its schema.
         Status restored = RestoreIndexes(deferred);
         AC_RETURN_IF_ERROR(loaded);
@@ -241,8 +330,19 @@ class Generator {
         return Ok();
     }
 
+    // Makes the rows on this thread and has them written on another (BatchWriter): the generation's own work and
+    // the database's each take about half of a single thread's time.
     Status Load() {
-        AC_RETURN_IF_ERROR(Begin());
+        writer_.emplace([this](Batch& batch) { return WriteBatch(batch); });
+        Status made = Make();
+        Status written = writer_->Finish();
+        writer_.reset();
+        tx_.reset();  // after a failure: gives the writer connection back for RestoreIndexes
+        AC_RETURN_IF_ERROR(made);
+        return written;
+    }
+
+    Status Make() {
         AC_RETURN_IF_ERROR(Organisation());
         AC_RETURN_IF_ERROR(Catalog());
         const auto contracts = static_cast<std::int64_t>(std::llround(kContracts * options_.scale));
@@ -256,9 +356,35 @@ class Generator {
         for (const auto& [key, last] : numbers_) {
             documents_numbers_.Add(key.first, key.second, last);
         }
-        AC_RETURN_IF_ERROR(FlushAll());
-        AC_RETURN_IF_ERROR(AdvanceSequences());
-        return tx_->Commit();
+        return writer_->Push(TakeAll(Batch::End::kLast));
+    }
+
+    // Everything added since the last batch, parents before children.
+    Batch TakeAll(Batch::End end) {
+        Batch batch;
+        batch.end = end;
+        for (Bulk* bulk : All()) {
+            batch.parts.emplace_back(bulk, bulk->Take());
+        }
+        return batch;
+    }
+
+    // On the writer thread: the batch's rows in the open transaction (begun when needed), then its end.
+    Status WriteBatch(Batch& batch) {
+        if (!tx_) {
+            AC_RETURN_IF_ERROR(Begin());
+        }
+        for (auto& [bulk, rows] : batch.parts) {
+            AC_RETURN_IF_ERROR(bulk->Write(*tx_, rows));
+        }
+        if (batch.end == Batch::End::kLast) {
+            AC_RETURN_IF_ERROR(AdvanceSequences());
+        }
+        if (batch.end != Batch::End::kNone) {
+            AC_RETURN_IF_ERROR(tx_->Commit());
+            tx_.reset();
+        }
+        return Ok();
     }
 
     std::vector<Bulk*> All() {
@@ -282,7 +408,6 @@ class Generator {
 
     Status Begin() {
         AC_ASSIGN_OR_RETURN(tx_, db_.Begin(storage::TxMode::kWrite));
-        since_commit_ = 0;
         if (db_.backend() == storage::Backend::kSqlite) {
             // Index pages of the growing tables stay in memory instead of being read back for every batch.
             AC_RETURN_IF_ERROR(tx_->Run("PRAGMA cache_size = -262144"));
@@ -290,27 +415,19 @@ class Generator {
         return Ok();
     }
 
-    Status FlushAll() {
-        for (Bulk* bulk : All()) {
-            AC_RETURN_IF_ERROR(bulk->Flush(*tx_));
-        }
-        return Ok();
-    }
-
-    // Called after each generated record: writes full batches, commits every kRowsPerCommit rows.
+    // Called after each generated record: hands full batches to the writer, with a commit every kRowsPerCommit rows.
     Status Written(std::int64_t rows) {
         since_commit_ += rows;
         bool full = false;
         for (const Bulk* bulk : All()) {
             full = full || bulk->Full();
         }
-        if (full || since_commit_ >= kRowsPerCommit) {
-            AC_RETURN_IF_ERROR(FlushAll());
-        }
         if (since_commit_ >= kRowsPerCommit) {
-            AC_RETURN_IF_ERROR(tx_->Commit());
-            tx_.reset();  // gives the writer connection back before the next transaction takes it
-            AC_RETURN_IF_ERROR(Begin());
+            since_commit_ = 0;
+            return writer_->Push(TakeAll(Batch::End::kCommit));
+        }
+        if (full) {
+            return writer_->Push(TakeAll(Batch::End::kNone));
         }
         return Ok();
     }
@@ -633,7 +750,8 @@ class Generator {
     Instant now_;
     std::mt19937_64 random_;
     kernel::Calendar calendar_;
-    std::unique_ptr<Transaction> tx_;
+    std::optional<BatchWriter> writer_;
+    std::unique_ptr<Transaction> tx_;  // the writer thread's
     std::int64_t since_commit_ = 0;
     std::int64_t rows_in_record_ = 0;
     std::int64_t staff_id_ = 0, document_id_ = 0, line_id_ = 0, follow_up_id_ = 0, visit_id_ = 0,
