@@ -211,6 +211,7 @@ int RunServe(const Config& config) {
     auth_options.max_failures_per_account = static_cast<int>(config.login_max_failures);
     auth_options.max_failures_per_address = static_cast<int>(config.login_max_failures_per_address);
     auth::AuthService auth_service(db, clock, auth_options);
+    identity.OnChange([&auth_service] { auth_service.ForgetPrincipals(); });
 
     catalog::CatalogService catalog_service(db, clock);
 
@@ -453,6 +454,9 @@ int RunGenerate(const Config& config, const GenerateArgs& args) {
                                {{"rows", std::to_string(report->total_rows)},
                                 {"seconds", FixedPoint(report->seconds, 1)},
                                 {"rate", std::to_string(static_cast<std::int64_t>(rate))}}});
+        Print(catalog, Message{"generate.phases",
+                               {{"load", FixedPoint(report->seconds - report->index_seconds, 1)},
+                                {"indexes", FixedPoint(report->index_seconds, 1)}}});
         return 0;
     });
 }

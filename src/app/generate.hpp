@@ -23,6 +23,7 @@ struct GenerateReport {
     std::map<std::string, std::int64_t> rows;  // per table
     std::int64_t total_rows = 0;
     double seconds = 0;
+    double index_seconds = 0;  // of seconds: building the indexes and search tables after the load
 };
 
 // Fills an empty database (no stores yet) with stores, staff, products, customers, sales contracts, delivery jobs

@@ -18,6 +18,9 @@ namespace {
 using storage::Transaction;
 using storage::TxMode;
 
+// More remembered tokens than this (a script minting tokens in a loop) and the cache starts over.
+constexpr std::size_t kRememberedTokens = 10'000;
+
 Error InvalidCredentials() {
     return Error::Make(ErrorCode::kUnauthenticated, "auth.invalid_credentials");
 }
@@ -202,6 +205,14 @@ Result<Principal> AuthService::AuthenticateApiToken(std::string_view token) {
         return Fail(invalid);
     }
     const std::string hash = Sha256Hex(token);
+    const auto checked = std::chrono::steady_clock::now();
+    if (options_.token_cache.count() > 0) {
+        std::lock_guard lock(tokens_mutex_);
+        if (const auto it = tokens_.find(hash);
+            it != tokens_.end() && checked - it->second.checked < options_.token_cache) {
+            return it->second.principal;
+        }
+    }
     const Instant now = clock_.Now();
     struct Found {
         ApiTokenRow token;
@@ -228,7 +239,20 @@ Result<Principal> AuthService::AuthenticateApiToken(std::string_view token) {
             return CredentialRepository::TouchApiToken(tx, found->token.id, now);
         }));
     }
-    return PrincipalOf(found->staff, Principal::Via::kApiToken, found->token.id, "");
+    Principal principal = PrincipalOf(found->staff, Principal::Via::kApiToken, found->token.id, "");
+    if (options_.token_cache.count() > 0) {
+        std::lock_guard lock(tokens_mutex_);
+        if (tokens_.size() >= kRememberedTokens) {
+            tokens_.clear();
+        }
+        tokens_.insert_or_assign(hash, RememberedToken{principal, checked});
+    }
+    return principal;
+}
+
+void AuthService::ForgetPrincipals() {
+    std::lock_guard lock(tokens_mutex_);
+    tokens_.clear();
 }
 
 Result<SignIn> AuthService::ChangePassword(const Principal& principal, std::string_view current, std::string_view next,
@@ -328,7 +352,7 @@ Result<NewApiToken> AuthService::CreateApiTokenFor(const Principal& actor, const
 
 Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id) {
     const Instant now = clock_.Now();
-    return storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+    Status revoked = storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
         AC_ASSIGN_OR_RETURN(auto token, CredentialRepository::FindApiTokenById(tx, id));
         if (!token) {
             return Fail(Error::Make(ErrorCode::kNotFound, "auth.token_not_found", {{"id", std::to_string(id)}}));
@@ -339,6 +363,10 @@ Status AuthService::RevokeApiToken(const Principal& actor, std::int64_t id) {
         }
         return CredentialRepository::RevokeApiToken(tx, id, now);
     });
+    if (revoked) {
+        ForgetPrincipals();
+    }
+    return revoked;
 }
 
 Result<std::vector<ApiTokenRow>> AuthService::ListApiTokens(const Principal& actor) {

@@ -3,8 +3,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "auth/credential_repository.hpp"
@@ -22,6 +24,10 @@ struct AuthOptions {
     int max_failures_per_account = 5;   // within failure_window, then 429 for that account
     int max_failures_per_address = 20;  // within failure_window, then 429 for that client address
     std::chrono::milliseconds failure_window = std::chrono::minutes(15);
+    // How long an API token's principal is reused without reading it again (0: never). A change made through this
+    // process (revoking the token, changing or deactivating its staff member or store) applies at once; one made by
+    // another process (`aftercare token revoke`, another app server) within this time.
+    std::chrono::milliseconds token_cache = std::chrono::seconds(1);
 };
 
 // A new session: the cookie value (shown once, stored only as a hash) and who it belongs to.
@@ -82,6 +88,9 @@ class AuthService {
 
     [[nodiscard]] const AuthOptions& options() const { return options_; }
 
+    // Forgets every remembered token principal: called after a change to staff or stores (IdentityService).
+    void ForgetPrincipals();
+
   private:
     Result<SignIn> OpenSession(storage::Transaction& tx, const Staff& staff, std::string_view remote,
                                std::string_view user_agent, Instant now);
@@ -92,6 +101,15 @@ class AuthService {
     storage::Database& db_;
     const Clock& clock_;
     const AuthOptions options_;
+
+    // API tokens checked lately, by the hash of the token (a technical cache: it ages on the steady clock, not on
+    // the business clock that tests move).
+    struct RememberedToken {
+        Principal principal;
+        std::chrono::steady_clock::time_point checked;
+    };
+    std::mutex tokens_mutex_;
+    std::unordered_map<std::string, RememberedToken> tokens_;  // guarded by tokens_mutex_
 };
 
 // The API token prefix: tokens look like "act_…".

@@ -231,7 +231,7 @@ Result<Store> IdentityService::GetStore(const Principal& actor, StoreId id) {
 
 Result<Store> IdentityService::UpdateStore(const Principal& actor, StoreId id, const StorePatch& patch) {
     const Instant now = clock_.Now();
-    return storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Store> {
+    Result<Store> result = storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Store> {
         AC_ASSIGN_OR_RETURN(auto current, IdentityRepository::FindStore(tx, id));
         if (!current) {
             return Fail(NotFound("identity.store_not_found", id.value()));
@@ -263,6 +263,10 @@ Result<Store> IdentityService::UpdateStore(const Principal& actor, StoreId id, c
         AC_ASSIGN_OR_RETURN(auto updated, IdentityRepository::FindStore(tx, id));
         return std::move(*updated);
     });
+    if (result) {
+        Changed();
+    }
+    return result;
 }
 
 Result<Page<Store>> IdentityService::ListStores(const Principal& actor, StoreQuery query) {
@@ -306,7 +310,7 @@ Result<Staff> IdentityService::GetStaff(const Principal& actor, StaffId id) {
 
 Result<Staff> IdentityService::UpdateStaff(const Principal& actor, StaffId id, const StaffPatch& patch) {
     const Instant now = clock_.Now();
-    return storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Staff> {
+    Result<Staff> result = storage::RunInTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Staff> {
         AC_ASSIGN_OR_RETURN(Staff current, LoadStaff(tx, actor, id));
         Staff staff = current;
         staff.username = patch.username.value_or(staff.username);
@@ -351,6 +355,10 @@ Result<Staff> IdentityService::UpdateStaff(const Principal& actor, StaffId id, c
         AC_ASSIGN_OR_RETURN(auto updated, IdentityRepository::FindStaff(tx, id));
         return std::move(*updated);
     });
+    if (result) {
+        Changed();
+    }
+    return result;
 }
 
 Result<Page<Staff>> IdentityService::ListStaff(const Principal& actor, StaffQuery query) {

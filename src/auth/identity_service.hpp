@@ -2,6 +2,7 @@
 // already checked the permission, the service checks the store scope and the data.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,9 +91,20 @@ class IdentityService {
     // How many active administrators exist (for the start-up hint).
     [[nodiscard]] Result<std::int64_t> CountActiveAdmins();
 
+    // Called after a change to a staff member or a store, for whoever remembers principals (AuthService). Set it
+    // before the service is shared between threads.
+    void OnChange(std::function<void()> listener) { on_change_ = std::move(listener); }
+
   private:
+    void Changed() const {
+        if (on_change_) {
+            on_change_();
+        }
+    }
+
     storage::Database& db_;
     const Clock& clock_;
+    std::function<void()> on_change_;
 };
 
 // The principal of a staff member as a credential of kind `via` presents it.

@@ -74,6 +74,8 @@ constexpr MessageDef kKernelMessages[] = {
     // aftercare audit verify
     {"generate.done", "已生成 {rows} 行，用时 {seconds} 秒（每秒 {rate} 行）",
      "Generated {rows} rows in {seconds} s ({rate} rows per second)"},
+    {"generate.phases", "其中写入数据 {load} 秒，建立索引和搜索表 {indexes} 秒",
+     "of which {load} s writing the rows and {indexes} s building the indexes and search tables"},
     {"generate.not_empty", "数据库中已有门店：只能在空数据库中生成",
      "the database already has stores: generate needs an empty one"},
     {"audit.intact", "审计链完好：{documents} 份单据，{events} 条事件",
