@@ -33,9 +33,6 @@ constexpr double kRepairs = 1'000'000;
 constexpr auto kHistory = std::chrono::days(3650);
 // Rows written between commits: large enough that commits cost nothing, small enough to bound memory.
 constexpr std::int64_t kRowsPerCommit = 200'000;
-// FTS5's pending-terms limit during the search tables' rebuild, and its default.
-constexpr std::int64_t kRebuildHashBytes = 256LL << 20;
-constexpr std::int64_t kDefaultHashBytes = 1LL << 20;
 
 constexpr std::array<std::string_view, 60> kSurnames = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
@@ -326,18 +323,9 @@ class Generator {
         for (const Deferred& item : deferred) {
             const Status restored =
                 storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
-                    if (item.kind == "TRIGGER" && db_.backend() == storage::Backend::kSqlite) {
+                    if (item.kind == "TRIGGER") {
                         const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
-                        // FTS5 writes its pending terms out as a segment whenever they pass 'hashsize' (1 MiB by
-                        // default), and merges the segments as it goes; a large one for the rebuild makes a few
-                        // big segments instead (a third less time), then the default comes back.
-                        const auto hashsize = [&](std::int64_t bytes) {
-                            return tx.Run("INSERT INTO " + table + " (" + table + ", rank) VALUES ('hashsize', " +
-                                          std::to_string(bytes) + ")");
-                        };
-                        AC_RETURN_IF_ERROR(hashsize(kRebuildHashBytes));
                         AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
-                        AC_RETURN_IF_ERROR(hashsize(kDefaultHashBytes));
                     }
                     return tx.Run(item.sql);
                 });
