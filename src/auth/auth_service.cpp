@@ -206,8 +206,10 @@ Result<Principal> AuthService::AuthenticateApiToken(std::string_view token) {
     }
     const std::string hash = Sha256Hex(token);
     const auto checked = std::chrono::steady_clock::now();
+    std::uint64_t generation = 0;
     if (options_.token_cache.count() > 0) {
         std::lock_guard lock(tokens_mutex_);
+        generation = tokens_generation_;
         if (const auto it = tokens_.find(hash);
             it != tokens_.end() && checked - it->second.checked < options_.token_cache) {
             return it->second.principal;
@@ -242,10 +244,13 @@ Result<Principal> AuthService::AuthenticateApiToken(std::string_view token) {
     Principal principal = PrincipalOf(found->staff, Principal::Via::kApiToken, found->token.id, "");
     if (options_.token_cache.count() > 0) {
         std::lock_guard lock(tokens_mutex_);
-        if (tokens_.size() >= kRememberedTokens) {
-            tokens_.clear();
+        // A change forgotten while this read ran may not be in what it read: then it is not remembered.
+        if (generation == tokens_generation_) {
+            if (tokens_.size() >= kRememberedTokens) {
+                tokens_.clear();
+            }
+            tokens_.insert_or_assign(hash, RememberedToken{principal, checked});
         }
-        tokens_.insert_or_assign(hash, RememberedToken{principal, checked});
     }
     return principal;
 }
@@ -253,6 +258,7 @@ Result<Principal> AuthService::AuthenticateApiToken(std::string_view token) {
 void AuthService::ForgetPrincipals() {
     std::lock_guard lock(tokens_mutex_);
     tokens_.clear();
+    ++tokens_generation_;
 }
 
 Result<SignIn> AuthService::ChangePassword(const Principal& principal, std::string_view current, std::string_view next,

@@ -110,6 +110,7 @@ class AuthService {
     };
     std::mutex tokens_mutex_;
     std::unordered_map<std::string, RememberedToken> tokens_;  // guarded by tokens_mutex_
+    std::uint64_t tokens_generation_ = 0;                      // guarded by tokens_mutex_; counts ForgetPrincipals
 };
 
 // The API token prefix: tokens look like "act_…".
