@@ -288,6 +288,12 @@ int RunServe(const Config& config) {
     options.port = listen.port;
     options.io_threads = config.threads;
     options.worker_threads = config.workers;
+    // An SQLite read is work for the cores, so a pool of about their number serves reads best; a PostgreSQL read
+    // waits for the server's answer like a write does.
+    options.read_threads = config.readers;
+    if (config.readers == 0 && storage::IsPostgresUrl(config.db)) {
+        options.read_threads = config.workers != 0 ? config.workers : http::DefaultWorkerThreads();
+    }
     options.max_body_bytes = config.max_body_bytes;
     options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
     options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);

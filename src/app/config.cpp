@@ -165,6 +165,12 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         ->envname("AFTERCARE_WORKERS")
         ->check(CLI::Range(0, 1024))
         ->capture_default_str();
+    serve
+        ->add_option("--readers", serve_config.readers,
+                     "Threads for reading requests (0: two per core on SQLite, as many as --workers on PostgreSQL)")
+        ->envname("AFTERCARE_READERS")
+        ->check(CLI::Range(0, 1024))
+        ->capture_default_str();
     serve->add_option("--max-body-bytes", serve_config.max_body_bytes, "Largest request body accepted by default")
         ->envname("AFTERCARE_MAX_BODY_BYTES")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))

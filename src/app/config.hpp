@@ -25,7 +25,8 @@ struct Config {
     // HTTP
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = 0;  // I/O threads; 0: one per core
-    std::size_t workers = 0;  // threads for blocking handlers; 0: four per core, at least 8
+    std::size_t workers = 0;  // threads for blocking handlers; 0: sixteen per core, at least 64
+    std::size_t readers = 0;  // threads for blocking GET and HEAD handlers; 0: two per core on SQLite, else `workers`
     std::size_t max_body_bytes = 1024 * 1024;
     std::int64_t header_timeout_ms = 10'000;
     std::int64_t body_timeout_ms = 30'000;

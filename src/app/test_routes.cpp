@@ -84,24 +84,27 @@ void AddTestRoutes(http::Router& router) {
         .doc = {.summary = "Test only: a handler that throws", .tag = "test"},
         .blocking = false,
     });
-    router.Add(http::Route{
-        .method = http::Method::kGet,
-        .pattern = "/api/v1/test/sleep",
-        .handler = [](http::Request& request) -> Result<http::Response> {
-            const std::string text = request.QueryParam("ms").value_or("0");
-            int ms = 0;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
-            if (ec != std::errc() || end != text.data() + text.size() || ms < 0 || ms > 60'000) {
-                return Fail(Error::Validation(
-                    {FieldError{"ms", Message{"field.out_of_range", {{"min", "0"}, {"max", "60000"}}}}}));
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-            return http::Response::Json(200, R"({"slept_ms":)" + std::to_string(ms) + "}");
-        },
-        .permission = std::string(http::kPublic),
-        .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
-        .blocking = true,
-    });
+    // GET and POST: reads and writes run on different pools.
+    for (const http::Method method : {http::Method::kGet, http::Method::kPost}) {
+        router.Add(http::Route{
+            .method = method,
+            .pattern = "/api/v1/test/sleep",
+            .handler = [](http::Request& request) -> Result<http::Response> {
+                const std::string text = request.QueryParam("ms").value_or("0");
+                int ms = 0;
+                const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
+                if (ec != std::errc() || end != text.data() + text.size() || ms < 0 || ms > 60'000) {
+                    return Fail(Error::Validation(
+                        {FieldError{"ms", Message{"field.out_of_range", {{"min", "0"}, {"max", "60000"}}}}}));
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                return http::Response::Json(200, R"({"slept_ms":)" + std::to_string(ms) + "}");
+            },
+            .permission = std::string(http::kPublic),
+            .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
+            .blocking = true,
+        });
+    }
 }
 
 void AddClockRoutes(http::Router& router, FakeClock& clock, std::function<void()> changed) {

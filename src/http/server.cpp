@@ -150,6 +150,7 @@ struct Server::Impl {
           metrics(met),
           io(static_cast<int>(options.io_threads)),
           workers(options.worker_threads),
+          readers(options.read_threads),
           acceptor(io),
           signals(io),
           grace_timer(io) {}
@@ -171,7 +172,8 @@ struct Server::Impl {
     Pipeline& pipeline;
     Metrics& metrics;
     asio::io_context io;
-    asio::thread_pool workers;
+    asio::thread_pool workers;  // blocking handlers of requests that may write
+    asio::thread_pool readers;  // blocking handlers of GET and HEAD requests
     tcp::acceptor acceptor;
     asio::signal_set signals;
     asio::steady_timer grace_timer;  // used on I/O threads only, after the shutdown started
@@ -373,7 +375,9 @@ awaitable<void> Server::Impl::Session(std::shared_ptr<SessionControl> control, t
 
         Response response;
         if (plan.blocking) {
-            response = co_await RunOnPool(workers, [this, &request]() { return pipeline.Handle(request); });
+            const bool read = request.method == Method::kGet || request.method == Method::kHead;
+            response =
+                co_await RunOnPool(read ? readers : workers, [this, &request]() { return pipeline.Handle(request); });
         } else {
             response = pipeline.Handle(request);
         }
@@ -540,14 +544,22 @@ void Server::Impl::SessionEnded(const std::shared_ptr<SessionControl>& control) 
     }
 }
 
+std::size_t DefaultWorkerThreads() {
+    // A request waiting for its group commit holds a worker, so as many may wait as connections write at once.
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::max<std::size_t>(64, 16 * cores);
+}
+
 Server::Server(ServerOptions options, Pipeline& pipeline, Metrics& metrics) {
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
     if (options.io_threads == 0) {
         options.io_threads = cores;
     }
     if (options.worker_threads == 0) {
-        // A request waiting for its group commit holds a worker, so as many may wait as connections write at once.
-        options.worker_threads = std::max<std::size_t>(64, 16 * cores);
+        options.worker_threads = DefaultWorkerThreads();
+    }
+    if (options.read_threads == 0) {
+        options.read_threads = 2 * cores;
     }
     impl_ = std::make_unique<Impl>(std::move(options), pipeline, metrics);
     if (impl_->options.handle_signals) {
@@ -559,7 +571,9 @@ Server::Server(ServerOptions options, Pipeline& pipeline, Metrics& metrics) {
 
 Server::~Server() {
     impl_->workers.stop();
+    impl_->readers.stop();
     impl_->workers.join();
+    impl_->readers.join();
 }
 
 Result<std::string> Server::Listen() {
@@ -626,6 +640,7 @@ bool Server::Run() {
     }
     if (!impl.forced) {
         impl.workers.join();
+        impl.readers.join();
     }
     log::Info("http.stopped", {{"graceful", !impl.forced.load()}});
     return !impl.forced;

@@ -21,6 +21,7 @@ struct ServerOptions {
     std::uint16_t port = 8080;       // 0: the system picks a free port (Listen returns it)
     std::size_t io_threads = 0;      // threads that read and write connections; 0: one per core
     std::size_t worker_threads = 0;  // threads that run blocking handlers; 0: sixteen per core, at least 64
+    std::size_t read_threads = 0;    // threads that run blocking GET and HEAD handlers instead; 0: two per core
     std::size_t max_connections = 4096;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;          // the default; a route may set its own
@@ -35,8 +36,13 @@ struct ServerOptions {
     std::size_t websocket_queue = 256;   // messages waiting for a slow client; beyond it the connection closes
 };
 
-// Serves HTTP/1.1 with keep-alive. Each request goes through the Pipeline: routes marked blocking run on the
-// worker pool, the rest on the I/O thread that read them.
+// The worker pool's size when ServerOptions leaves it at 0.
+[[nodiscard]] std::size_t DefaultWorkerThreads();
+
+// Serves HTTP/1.1 with keep-alive. Each request goes through the Pipeline: routes marked blocking run on a pool,
+// the rest on the I/O thread that read them. Reads (GET, HEAD) have their own small pool: they keep the cores busy
+// rather than wait, and a pool no larger than the cores can use hands work over without waking a sleeping thread
+// for every request. Writes wait for their group commit, so their pool is as large as the writers at once.
 //
 // Graceful shutdown (Shutdown(), SIGTERM, SIGINT): stop accepting; close idle connections at once; let requests
 // being read or handled finish and answer them with "Connection: close"; after shutdown_grace, close whatever

@@ -495,6 +495,28 @@ TEST_F(ServerLifecycle, ARequestOutlastingTheGracePeriodIsCut) {
     EXPECT_NE(server.Log().find("http.shutdown_forced"), std::string::npos);
 }
 
+// Reads run on their own small pool: a write is not kept waiting behind reads that fill it, nor a read behind writes.
+TEST_F(ServerLifecycle, ReadsAndWritesRunOnSeparatePools) {
+    ServerProcess server(ServerConfig{.db_url = db_.url(), .extra_args = {"--readers", "1", "--workers", "1"}});
+    HttpClient slow_read(server.port());
+    HttpClient write(server.port());
+    HttpClient queued_read(server.port());
+    const auto started = std::chrono::steady_clock::now();
+    slow_read.Write("GET /api/v1/test/sleep?ms=1500 HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::this_thread::sleep_for(100ms);
+    queued_read.Write("GET /api/v1/test/sleep?ms=0 HTTP/1.1\r\nHost: x\r\n\r\n");
+    write.Write("POST /api/v1/test/sleep?ms=0 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    const HttpResponse written = write.ReadResponse();
+    const auto write_answered = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(written.status, 200) << written.body;
+    EXPECT_LT(write_answered, 1200ms) << "the write waited for the read's thread";
+
+    const HttpResponse queued = queued_read.ReadResponse();
+    EXPECT_EQ(queued.status, 200);
+    EXPECT_GE(std::chrono::steady_clock::now() - started, 1400ms) << "the one read thread served both reads at once";
+    EXPECT_EQ(slow_read.ReadResponse().status, 200);
+}
+
 TEST_F(ServerLifecycle, SlowHeadersAre408) {
     ServerProcess server(ServerConfig{.db_url = db_.url(), .extra_args = {"--header-timeout-ms", "300"}});
     HttpClient client(server.port());
