@@ -6,7 +6,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -16,6 +18,7 @@
 
 #include "kernel/audit.hpp"
 #include "kernel/calendar.hpp"
+#include "log/log.hpp"
 #include "storage/transaction_runner.hpp"
 
 namespace ac::app {
@@ -118,11 +121,27 @@ class Bulk {
     [[nodiscard]] std::int64_t rows() const { return rows_; }
     [[nodiscard]] const std::string& table() const { return table_; }
 
-    // The rows added since the last call, for Write.
+    // The rows added since the last call, for Write. The next rows go into a buffer given back by Recycle when there
+    // is one: its written rows are freed here, on the thread that made them (a free on another thread contends for
+    // this thread's malloc arena), and its capacity is kept.
     [[nodiscard]] std::vector<Value> Take() {
-        std::vector<Value> taken;
-        taken.swap(pending_);
-        return taken;
+        std::vector<Value> next;
+        {
+            std::lock_guard lock(spare_mutex_);
+            if (!spare_.empty()) {
+                next = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
+        next.clear();
+        next.swap(pending_);
+        return next;
+    }
+
+    // Gives back rows taken from this table once they are written (from the writer thread).
+    void Recycle(std::vector<Value> rows) {
+        std::lock_guard lock(spare_mutex_);
+        spare_.push_back(std::move(rows));
     }
 
     // Writes rows taken from this table. Only the load's writer thread calls it (it owns the statement texts).
@@ -167,6 +186,8 @@ class Bulk {
     std::map<std::size_t, std::string> sql_;
     std::vector<Value> pending_;
     std::int64_t rows_ = 0;
+    std::mutex spare_mutex_;
+    std::vector<std::vector<Value>> spare_;  // guarded by spare_mutex_
 };
 
 // Rows handed from the generating thread to the writing one, and what ends them.
@@ -192,7 +213,9 @@ class BatchWriter {
             return status_;
         }
         queue_.push_back(std::move(batch));
-        ready_.notify_one();
+        if (queue_.size() == 1) {
+            ready_.notify_one();  // the writer waits only on an empty queue
+        }
         return Ok();
     }
 
@@ -222,7 +245,9 @@ class BatchWriter {
             }
             Batch batch = std::move(queue_.front());
             queue_.pop_front();
-            room_.notify_one();
+            if (queue_.size() + 1 == kMaxQueued) {
+                room_.notify_one();  // the generator waits only on a full queue
+            }
             if (!status_) {
                 continue;
             }
@@ -320,30 +345,208 @@ class Generator {
 
     // Makes the deferred indexes again and fills each search table from its content.
     Status RestoreIndexes(const std::vector<Deferred>& deferred) {
+        const bool sqlite = db_.backend() == storage::Backend::kSqlite;
         for (const Deferred& item : deferred) {
+            const auto started = std::chrono::steady_clock::now();
             const Status restored =
                 storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
+                    if (sqlite) {
+                        // CREATE INDEX sorts its keys on helper threads as well (SQLite's default is none).
+                        AC_RETURN_IF_ERROR(
+                            tx.Run("PRAGMA threads = " + std::to_string(std::thread::hardware_concurrency())));
+                    }
                     if (item.kind == "TRIGGER") {
                         const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
-                        AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
+                        if (scratch_ && scratch_->built) {
+                            AC_RETURN_IF_ERROR(CopySearchTable(tx, table));
+                        } else {
+                            AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
+                        }
                     }
                     return tx.Run(item.sql);
                 });
             AC_RETURN_IF_ERROR(restored);
+            log::Debug(
+                "generate.index_built",
+                {{"name", item.name},
+                 {"ms",
+                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+        }
+        scratch_.reset();
+        return Ok();
+    }
+
+    // ---- search tables ---------------------------------------------------------------------------------------------
+    // On SQLite the FTS5 search tables are built during the load, on a third thread in a scratch database of the
+    // same tables, from the texts the generator makes; afterwards their shadow tables (the index itself) are copied
+    // in. An FTS5 'rebuild' after the load took two thirds of the time the indexes took, with the cores otherwise
+    // idle; the scratch build runs while the other threads make and write the rows. A copied index equals a rebuilt
+    // one: same tokenizer, same texts (generate_dbtest compares every term at every position with FTS5's rebuild).
+
+    // The scratch database beside the main file, with the main file's search tables; removed when done.
+    struct Scratch {
+        std::string path;
+        std::unique_ptr<storage::Database> db;
+        bool built = false;  // every search row written and committed
+        Scratch() = default;
+        Scratch(const Scratch&) = delete;
+        Scratch& operator=(const Scratch&) = delete;
+        ~Scratch() {
+            db.reset();
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                std::error_code ignored;
+                std::filesystem::remove(path + suffix, ignored);
+            }
+        }
+    };
+
+    Status OpenScratch() {
+        if (db_.backend() != storage::Backend::kSqlite) {
+            return Ok();
+        }
+        std::string url = db_.Describe();
+        while (url.starts_with("sqlite:")) {
+            url.erase(0, std::string_view("sqlite:").size());
+        }
+        if (url.empty() || url == ":memory:" || url.starts_with("file:")) {
+            return Ok();  // no folder to build in: the search tables are rebuilt after the load
+        }
+        auto scratch = std::make_unique<Scratch>();
+        scratch->path = url + ".search-build";
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::error_code ignored;
+            std::filesystem::remove(scratch->path + suffix, ignored);
+        }
+        AC_ASSIGN_OR_RETURN(scratch->db, storage::Open(storage::OpenOptions{
+                                             .url = scratch->path, .pool_size = 1, .sqlite_synchronous = "NORMAL"}));
+        AC_ASSIGN_OR_RETURN(
+            const storage::Rows tables,
+            storage::RunInTransaction(db_, storage::TxMode::kRead, [&](Transaction& tx) -> Result<storage::Rows> {
+                return tx.Query(
+                    "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN ('customers_search', "
+                    "'repair_tickets_search', 'contracts_search', 'delivery_jobs_search') ORDER BY name");
+            }));
+        if (tables.size() != 4) {
+            return Fail(Error::Make(ErrorCode::kFailedPrecondition, "generate.search_tables_missing"));
+        }
+        const Status created =
+            storage::RunInTransaction(*scratch->db, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
+                for (const storage::Row& table : tables) {
+                    AC_RETURN_IF_ERROR(tx.Run(table.Text(1)));
+                    AC_RETURN_IF_ERROR(tx.Run("CREATE TEMP TABLE " + table.Text(0) +
+                                              "_rows (id INTEGER PRIMARY KEY, search_text TEXT)"));
+                }
+                return Ok();
+            });
+        AC_RETURN_IF_ERROR(created);
+        scratch_ = std::move(scratch);
+        return Ok();
+    }
+
+    Status PushSearch(Batch::End end) {
+        if (!search_writer_) {
+            return Ok();
+        }
+        Batch batch;
+        batch.end = end;
+        for (Bulk* bulk : {&customers_search_, &repairs_search_, &contracts_search_, &deliveries_search_}) {
+            batch.parts.emplace_back(bulk, bulk->Take());
+        }
+        return search_writer_->Push(std::move(batch));
+    }
+
+    // On the search thread: the rows into the scratch database's search tables.
+    Status WriteSearchBatch(Batch& batch) {
+        if (!scratch_tx_) {
+            AC_ASSIGN_OR_RETURN(scratch_tx_, scratch_->db->Begin(storage::TxMode::kWrite));
+        }
+        for (auto& [bulk, rows] : batch.parts) {
+            AC_RETURN_IF_ERROR(bulk->Write(*scratch_tx_, rows));
+            bulk->Recycle(std::move(rows));
+        }
+        if (batch.end != Batch::End::kNone) {
+            // One statement per table: FTS5 writes out what it holds at every statement, so rows inserted a hundred
+            // at a time would each make a small segment to merge.
+            for (const auto& [bulk, rows] : batch.parts) {
+                const std::string& staged = bulk->table();
+                const std::string table = staged.substr(0, staged.size() - std::string_view("_rows").size());
+                AC_RETURN_IF_ERROR(scratch_tx_->Run("INSERT INTO " + table + " (rowid, search_text) SELECT id, " +
+                                                    "search_text FROM " + staged + " ORDER BY id"));
+                AC_RETURN_IF_ERROR(scratch_tx_->Run("DELETE FROM " + staged));
+            }
+            AC_RETURN_IF_ERROR(scratch_tx_->Commit());
+            scratch_tx_.reset();
+            scratch_->built = batch.end == Batch::End::kLast;
         }
         return Ok();
+    }
+
+    // Replaces the index of the (empty) search table `table` with the scratch one's: its shadow tables' rows.
+    Status CopySearchTable(Transaction& tx, const std::string& table) {
+        AC_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> from, scratch_->db->Begin(storage::TxMode::kRead));
+        for (const char* shadow : {"_data", "_idx", "_docsize"}) {
+            AC_RETURN_IF_ERROR(tx.Run("DELETE FROM " + table + shadow));
+        }
+        // _data and _docsize by id, a page at a time; _idx (a row per leaf page of the index) at once.
+        constexpr std::int64_t kPage = 4'000;
+        for (const char* shadow : {"_data", "_docsize"}) {
+            const std::string blob = std::string_view(shadow) == "_data" ? "block" : "sz";
+            Bulk copy(table + shadow, {"id", blob});
+            std::int64_t after = std::numeric_limits<std::int64_t>::min();
+            while (true) {
+                AC_ASSIGN_OR_RETURN(const storage::Rows rows,
+                                    from->Query("SELECT id, " + blob + " FROM " + table + shadow +
+                                                    " WHERE id > $1 ORDER BY id LIMIT " + std::to_string(kPage),
+                                                {after}));
+                if (rows.empty()) {
+                    break;
+                }
+                std::vector<Value> values;
+                values.reserve(rows.size() * 2);
+                for (const storage::Row& row : rows) {
+                    values.push_back(row[0]);
+                    values.push_back(row[1]);
+                }
+                AC_RETURN_IF_ERROR(copy.Write(tx, values));
+                after = rows[rows.size() - 1].Int(0);
+            }
+        }
+        AC_ASSIGN_OR_RETURN(const storage::Rows index,
+                            from->Query("SELECT segid, term, pgno FROM " + table + "_idx ORDER BY segid, term"));
+        std::vector<Value> values;
+        values.reserve(index.size() * 3);
+        for (const storage::Row& row : index) {
+            values.push_back(row[0]);
+            values.push_back(row[1]);
+            values.push_back(row[2]);
+        }
+        Bulk copy(table + "_idx", {"segid", "term", "pgno"});
+        return copy.Write(tx, values);
+    }
+
+    // The text a document's search table indexes: as the view <table>_search_content of migration 0011 makes it.
+    static std::string DocumentSearchText(const std::string& text, const std::string& number, std::int64_t store) {
+        return text + "\n" + Lower(number) + "\n#" + std::to_string(store) + "#";
     }
 
     // Makes the rows on this thread and has them written on another (BatchWriter): the generation's own work and
     // the database's each take about half of a single thread's time.
     Status Load() {
+        AC_RETURN_IF_ERROR(OpenScratch());
         writer_.emplace([this](Batch& batch) { return WriteBatch(batch); });
+        if (scratch_) {
+            search_writer_.emplace([this](Batch& batch) { return WriteSearchBatch(batch); });
+        }
         Status made = Make();
         Status written = writer_->Finish();
+        Status searched = search_writer_ ? search_writer_->Finish() : Ok();
         writer_.reset();
+        search_writer_.reset();
         tx_.reset();  // after a failure: gives the writer connection back for RestoreIndexes
+        scratch_tx_.reset();
         AC_RETURN_IF_ERROR(made);
-        return written;
+        AC_RETURN_IF_ERROR(written);
+        return searched;
     }
 
     Status Make() {
@@ -360,6 +563,7 @@ class Generator {
         for (const auto& [key, last] : numbers_) {
             documents_numbers_.Add(key.first, key.second, last);
         }
+        AC_RETURN_IF_ERROR(PushSearch(Batch::End::kLast));
         return writer_->Push(TakeAll(Batch::End::kLast));
     }
 
@@ -380,6 +584,7 @@ class Generator {
         }
         for (auto& [bulk, rows] : batch.parts) {
             AC_RETURN_IF_ERROR(bulk->Write(*tx_, rows));
+            bulk->Recycle(std::move(rows));
         }
         if (batch.end == Batch::End::kLast) {
             AC_RETURN_IF_ERROR(AdvanceSequences());
@@ -428,9 +633,11 @@ class Generator {
         }
         if (since_commit_ >= kRowsPerCommit) {
             since_commit_ = 0;
+            AC_RETURN_IF_ERROR(PushSearch(Batch::End::kCommit));
             return writer_->Push(TakeAll(Batch::End::kCommit));
         }
         if (full) {
+            AC_RETURN_IF_ERROR(PushSearch(Batch::End::kNone));
             return writer_->Push(TakeAll(Batch::End::kNone));
         }
         return Ok();
@@ -512,14 +719,15 @@ class Generator {
             previous = pending_events_.back().hash;
             state = steps[i].to;
         }
-        documents_.Add(id, std::string(type), Number(prefix, steps.front().at), store, state,
-                       static_cast<std::int64_t>(steps.size()), assignee ? Value(*assignee) : Value(),
-                       static_cast<std::int64_t>(steps.size()), previous, steps.front().at, steps.front().actor,
-                       steps.back().at, steps.back().actor);
+        last_number_ = Number(prefix, steps.front().at);
+        documents_.Add(id, std::string(type), last_number_, store, state, static_cast<std::int64_t>(steps.size()),
+                       assignee ? Value(*assignee) : Value(), static_cast<std::int64_t>(steps.size()), previous,
+                       steps.front().at, steps.front().actor, steps.back().at, steps.back().actor);
         for (kernel::EventRow& event : pending_events_) {
-            events_.Add(event.document_id, event.seq, event.at, Value(event.actor_id), event.action, event.from_state,
-                        event.to_state, event.changes, event.inputs, event.comment, event.request_id, event.prev_hash,
-                        event.hash);
+            events_.Add(event.document_id, event.seq, event.at, Value(event.actor_id), std::move(event.action),
+                        std::move(event.from_state), std::move(event.to_state), std::move(event.changes),
+                        std::move(event.inputs), std::move(event.comment), std::move(event.request_id),
+                        std::move(event.prev_hash), std::move(event.hash));
         }
         const auto count = static_cast<std::int64_t>(pending_events_.size());
         pending_events_.clear();
@@ -596,8 +804,12 @@ class Generator {
                                         std::to_string(Between(1, 60)) + "号" + std::to_string(Between(1, 30)) +
                                         Padded(Between(1, 4), 2) + "室";
             const Instant at = When();
+            std::string text = name + "\n" + phone + "\n" + district + " " + address;
+            if (search_writer_) {
+                customers_search_.Add(c, text);
+            }
             customers_.Add(c, name, phone, R"([{"district":")" + district + R"(","address":")" + address + "\"}]",
-                           name + "\n" + phone + "\n" + district + " " + address, at, at);
+                           std::move(text), at, at);
             phones_.Add(phone, c);
             customer_count_ = c;
             AC_RETURN_IF_ERROR(Written(2));
@@ -649,6 +861,7 @@ class Generator {
         flow = Until(flow, now_, delivered ? 4 : (ready <= now_ ? 2 : 2));
         const std::string state = flow.back().to;
         const std::int64_t id = Document("sales_contract", "HT", store, std::nullopt, flow);
+        const std::string number = last_number_;
         const int line_count = static_cast<int>(Between(1, 3));
         std::int64_t total = 0;
         for (int l = 1; l <= line_count; ++l) {
@@ -664,11 +877,14 @@ class Generator {
                        state == "delivered" ? quantity : 0, 0);
         }
         const bool late = calendar_.MinuteOfDay(received) >= 17 * 60;
-        contracts_.Add(
-            id, customer.id, customer.name, customer.phone, customer.district, customer.address,
-            Chance(0.3) ? "需上门安装" : "", Chance(0.1) ? "周末送货" : "", sales.id, store, received,
-            calendar_.WorkingBatchDate(received, 17 * 60).ToString(), late, total,
-            Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address));
+        std::string text =
+            Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address);
+        if (search_writer_) {
+            contracts_search_.Add(id, DocumentSearchText(text, number, store));
+        }
+        contracts_.Add(id, customer.id, customer.name, customer.phone, customer.district, customer.address,
+                       Chance(0.3) ? "需上门安装" : "", Chance(0.1) ? "周末送货" : "", sales.id, store, received,
+                       calendar_.WorkingBatchDate(received, 17 * 60).ToString(), late, total, text);
         rows_in_record_ += 1 + line_count;
         if (delivered) {
             // Its delivery job, from scheduling to the follow-up call.
@@ -684,11 +900,12 @@ class Generator {
                 {"follow_up", "followed_up", signed_at + std::chrono::hours(Between(24, 96)), agent.id}};
             job = Until(job, now_, job.size());
             const std::int64_t job_id = Document("delivery_job", "SH", store, installer.id, job);
-            deliveries_.Add(
-                job_id, id, customer.name, customer.phone, customer.district + " " + customer.address, installer.id,
-                window, window + 3h, job[2].at, job[3].at, job[4].at, job[5].at, signed_at, customer.name,
-                Between(3, 5), job.back().to == "followed_up" ? job[7].at : Value(),
-                Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address));
+            if (search_writer_) {
+                deliveries_search_.Add(job_id, DocumentSearchText(text, last_number_, store));
+            }
+            deliveries_.Add(job_id, id, customer.name, customer.phone, customer.district + " " + customer.address,
+                            installer.id, window, window + 3h, job[2].at, job[3].at, job[4].at, job[5].at, signed_at,
+                            customer.name, Between(3, 5), job.back().to == "followed_up" ? job[7].at : Value(), text);
             rows_in_record_ += 1;
             if (job.back().to == "followed_up") {
                 follow_ups_.Add(++follow_up_id_, job_id, installer.id, job.back().at, Between(3, 5), agent.id);
@@ -729,11 +946,15 @@ class Generator {
         const std::string state = flow.back().to;
         const bool visited = flow.size() >= 5;
         const std::int64_t id = Document("repair_ticket", "WX", store, agent.id, flow);
+        std::string text = Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " +
+                                 customer.address + "\n" + model + "\n" + problem);
+        if (search_writer_) {
+            repairs_search_.Add(id, DocumentSearchText(text, last_number_, store));
+        }
         repairs_.Add(id, customer.id, customer.name, customer.phone, customer.district, customer.address, product,
                      model, problem, "客户反映：" + problem, std::string(Pick(kChannels)), "aftersales",
                      Chance(0.7) ? "in_warranty" : "out_of_warranty", agent.id, technician.id, window, window + 2h, "",
-                     Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address +
-                           "\n" + model + "\n" + problem));
+                     std::move(text));
         rows_in_record_ += 1;
         if (visited) {
             visits_.Add(++visit_id_, id, technician.id, window, window + 2h, flow[3].at, fixed, "fixed", "已检查",
@@ -756,6 +977,10 @@ class Generator {
     kernel::Calendar calendar_;
     std::optional<BatchWriter> writer_;
     std::unique_ptr<Transaction> tx_;  // the writer thread's
+    std::unique_ptr<Scratch> scratch_;
+    std::optional<BatchWriter> search_writer_;
+    std::unique_ptr<Transaction> scratch_tx_;  // the search thread's
+    std::string last_number_;                  // of the last document made
     std::int64_t since_commit_ = 0;
     std::int64_t rows_in_record_ = 0;
     std::int64_t staff_id_ = 0, document_id_ = 0, line_id_ = 0, follow_up_id_ = 0, visit_id_ = 0,
@@ -802,6 +1027,11 @@ class Generator {
     Bulk repair_follow_ups_{"repair_follow_ups",
                             {"id", "document_id", "technician_id", "at_ms", "by_id", "satisfaction"}};
     Bulk documents_numbers_{"document_numbers", {"prefix", "day", "last"}};
+    // The search tables' rows, for the scratch database (SQLite).
+    Bulk customers_search_{"customers_search_rows", {"id", "search_text"}};
+    Bulk repairs_search_{"repair_tickets_search_rows", {"id", "search_text"}};
+    Bulk contracts_search_{"contracts_search_rows", {"id", "search_text"}};
+    Bulk deliveries_search_{"delivery_jobs_search_rows", {"id", "search_text"}};
 };
 
 }  // namespace

@@ -78,6 +78,8 @@ constexpr MessageDef kKernelMessages[] = {
      "of which {load} s writing the rows and {indexes} s building the indexes and search tables"},
     {"generate.not_empty", "数据库中已有门店：只能在空数据库中生成",
      "the database already has stores: generate needs an empty one"},
+    {"generate.search_tables_missing", "数据库缺少搜索表：请先完成数据库迁移",
+     "the database lacks its search tables: migrate it first"},
     {"audit.intact", "审计链完好：{documents} 份单据，{events} 条事件",
      "The audit trail is intact: {documents} documents, {events} events"},
     {"audit.broken", "审计链在单据 {document} 的第 {seq} 条事件处断开：{problem}",

@@ -84,6 +84,7 @@ class Connection {
     }
 
     static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool writer, const OpenOptions& options) {
+        ConfigureLibrary();
         sqlite3* db = nullptr;
         const int flags = (writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |
                           SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -204,11 +205,21 @@ class Connection {
   private:
     explicit Connection(sqlite3* db) : db_(db) {}
 
+    // Once per process, before the first connection: SQLite's memory statistics (unused here) take a global mutex
+    // on every allocation, shared by all connections and threads.
+    static void ConfigureLibrary() {
+        static const bool configured = [] {
+            (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+            return true;
+        }();
+        (void)configured;
+    }
+
     Result<Statement*> Prepare(std::string_view sql) {
-        const std::string key(sql);
-        if (const auto it = cache_.find(key); it != cache_.end()) {
+        if (const auto it = cache_.find(sql); it != cache_.end()) {
             return &it->second;
         }
+        const std::string key(sql);
         if (cache_.size() >= kMaxCachedStatements) {
             for (auto& [cached_sql, statement] : cache_) {
                 sqlite3_finalize(statement.stmt);
@@ -276,8 +287,14 @@ class Connection {
         return Ok();
     }
 
+    // Looks statements up by the caller's string_view, without copying the text.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+
     sqlite3* db_;
-    std::unordered_map<std::string, Statement> cache_;
+    std::unordered_map<std::string, Statement, TextHash, std::equal_to<>> cache_;
 };
 
 class SqliteDatabase;
