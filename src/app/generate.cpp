@@ -208,7 +208,10 @@ class BatchWriter {
 
     Status Push(Batch batch) {
         std::unique_lock lock(mutex_);
-        room_.wait(lock, [&] { return queue_.size() < kMaxQueued || !status_; });
+        if (queue_.size() >= kMaxQueued) {
+            // Full: wait until the writer has taken half, rather than waking for every batch it takes.
+            room_.wait(lock, [&] { return queue_.size() <= kMaxQueued / 2 || !status_; });
+        }
         if (!status_) {
             return status_;
         }
@@ -245,8 +248,8 @@ class BatchWriter {
             }
             Batch batch = std::move(queue_.front());
             queue_.pop_front();
-            if (queue_.size() + 1 == kMaxQueued) {
-                room_.notify_one();  // the generator waits only on a full queue
+            if (queue_.size() == kMaxQueued / 2) {
+                room_.notify_one();  // the generator waits on a full queue until half is taken
             }
             if (!status_) {
                 continue;
