@@ -1,33 +1,79 @@
 #include "kernel/audit.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/serialize.hpp>
+#include <string_view>
 
 #include "core/digest.hpp"
 #include "storage/transaction_runner.hpp"
 
 namespace ac::kernel {
 
-std::string EventHash(const EventRow& event) {
-    // A JSON array in a fixed order: unambiguous, and the same bytes on every platform.
-    boost::json::array fields;
-    fields.emplace_back(event.prev_hash);
-    fields.emplace_back(event.document_id.value());
-    fields.emplace_back(event.seq);
-    fields.emplace_back(ToEpochMs(event.at));
-    if (event.actor_id) {
-        fields.emplace_back(event.actor_id->value());
-    } else {
-        fields.emplace_back(nullptr);
+namespace {
+
+// A JSON string as Boost.JSON's serializer writes it (the hashes of stored events were made by it): '"' and '\\'
+// escaped, \b \t \n \f \r by name, the other control characters as \u00xx (lower-case hex), every other byte as
+// it is.
+void AppendJsonString(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte >= 0x20) {
+            out += c;
+        } else {
+            out += '\\';
+            switch (c) {
+                case '\b':
+                    out += 'b';
+                    break;
+                case '\t':
+                    out += 't';
+                    break;
+                case '\n':
+                    out += 'n';
+                    break;
+                case '\f':
+                    out += 'f';
+                    break;
+                case '\r':
+                    out += 'r';
+                    break;
+                default:
+                    out += "u00";
+                    out += kHex[byte >> 4];
+                    out += kHex[byte & 15];
+            }
+        }
     }
-    fields.emplace_back(event.action);
-    fields.emplace_back(event.from_state);
-    fields.emplace_back(event.to_state);
-    fields.emplace_back(event.changes);
-    fields.emplace_back(event.inputs);
-    fields.emplace_back(event.comment);
-    fields.emplace_back(event.request_id);
-    return Sha256Hex(boost::json::serialize(fields));
+    out += '"';
+}
+
+}  // namespace
+
+std::string EventHash(const EventRow& event) {
+    // A JSON array in a fixed order: unambiguous, and the same bytes on every platform. Written directly rather than
+    // through a JSON document (the generator hashes millions of events); audit_test.cpp checks it byte for byte
+    // against Boost.JSON's serialization of the same array.
+    std::string json;
+    json.reserve(160 + event.prev_hash.size() + event.action.size() + event.from_state.size() + event.to_state.size() +
+                 event.changes.size() + event.inputs.size() + event.comment.size() + event.request_id.size());
+    json += '[';
+    AppendJsonString(json, event.prev_hash);
+    for (const std::int64_t number : {event.document_id.value(), event.seq, ToEpochMs(event.at)}) {
+        json += ',';
+        json += std::to_string(number);
+    }
+    json += ',';
+    json += event.actor_id ? std::to_string(event.actor_id->value()) : std::string("null");
+    for (const std::string* text : {&event.action, &event.from_state, &event.to_state, &event.changes, &event.inputs,
+                                    &event.comment, &event.request_id}) {
+        json += ',';
+        AppendJsonString(json, *text);
+    }
+    json += ']';
+    return Sha256Hex(json);
 }
 
 Result<VerifyReport> VerifyAuditTrail(storage::Database& db) {
