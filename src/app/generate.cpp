@@ -354,9 +354,9 @@ class Generator {
             const Status restored =
                 storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
                     if (sqlite) {
-                        // CREATE INDEX sorts its keys on helper threads as well (SQLite's default is none).
-                        AC_RETURN_IF_ERROR(
-                            tx.Run("PRAGMA threads = " + std::to_string(std::thread::hardware_concurrency())));
+                        // Back to SQLite's default page cache (2 MB) from the load's 256 MB: CREATE INDEX then sorts
+                        // in runs it merges instead of one list of every key, a quarter faster at full scale.
+                        AC_RETURN_IF_ERROR(tx.Run("PRAGMA cache_size = -2000"));
                     }
                     if (item.kind == "TRIGGER") {
                         const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
