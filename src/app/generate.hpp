@@ -28,7 +28,8 @@ struct GenerateReport {
 
 // Fills an empty database (no stores yet) with stores, staff, products, customers, sales contracts, delivery jobs
 // and repair tickets spread over the ten years before `clock.Now()`, each document with its hash-chained events,
-// old ones finished and recent ones open. Rows are written in large batched transactions. Errors:
+// old ones finished and recent ones open. Rows are written in large batched transactions; on an SQLite file the
+// search tables are built meanwhile in a scratch file beside it (`<file>.search-build`, removed at the end). Errors:
 // kFailedPrecondition "generate.not_empty" for a database that already has stores; storage errors.
 [[nodiscard]] Result<GenerateReport> Generate(storage::Database& db, const Clock& clock,
                                               const GenerateOptions& options);
