@@ -30,7 +30,8 @@ struct GenerateReport {
 // and repair tickets spread over the ten years before `clock.Now()`, each document with its hash-chained events,
 // old ones finished and recent ones open. Rows are written in large batched transactions; on an SQLite file the
 // search tables are built meanwhile in a scratch file beside it (`<file>.search-build`, removed at the end). Errors:
-// kFailedPrecondition "generate.not_empty" for a database that already has stores; storage errors.
+// kFailedPrecondition "generate.not_empty" for a database that already has stores, "generate.search_tables_missing"
+// for an SQLite file without its search tables (not migrated); storage errors.
 [[nodiscard]] Result<GenerateReport> Generate(storage::Database& db, const Clock& clock,
                                               const GenerateOptions& options);
 
