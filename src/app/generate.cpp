@@ -391,17 +391,28 @@ class Generator {
         std::string path;
         std::unique_ptr<storage::Database> db;
         bool built = false;  // every search row written and committed
-        Scratch() = default;
+        explicit Scratch(std::string file) : path(std::move(file)) { RemoveFiles(); }  // a failed run's leftovers
         Scratch(const Scratch&) = delete;
         Scratch& operator=(const Scratch&) = delete;
         ~Scratch() {
             db.reset();
+            RemoveFiles();
+        }
+        void RemoveFiles() const {
             for (const char* suffix : {"", "-wal", "-shm"}) {
                 std::error_code ignored;
                 std::filesystem::remove(path + suffix, ignored);
             }
         }
     };
+
+    // The staged rows of each search table, in the scratch database's temporary <table>_rows.
+    std::array<Bulk*, 4> SearchBulks() {
+        return {&customers_search_, &repairs_search_, &contracts_search_, &deliveries_search_};
+    }
+    static std::string SearchTableOf(const Bulk& staged) {
+        return staged.table().substr(0, staged.table().size() - std::string_view("_rows").size());
+    }
 
     Status OpenScratch() {
         if (db_.backend() != storage::Backend::kSqlite) {
@@ -414,22 +425,20 @@ class Generator {
         if (url.empty() || url == ":memory:" || url.starts_with("file:")) {
             return Ok();  // no folder to build in: the search tables are rebuilt after the load
         }
-        auto scratch = std::make_unique<Scratch>();
-        scratch->path = url + ".search-build";
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::error_code ignored;
-            std::filesystem::remove(scratch->path + suffix, ignored);
-        }
+        auto scratch = std::make_unique<Scratch>(url + ".search-build");
         AC_ASSIGN_OR_RETURN(scratch->db, storage::Open(storage::OpenOptions{
                                              .url = scratch->path, .pool_size = 1, .sqlite_synchronous = "NORMAL"}));
+        std::string names;
+        for (const Bulk* staged : SearchBulks()) {
+            names += (names.empty() ? "'" : ", '") + SearchTableOf(*staged) + "'";
+        }
         AC_ASSIGN_OR_RETURN(
             const storage::Rows tables,
             storage::RunInTransaction(db_, storage::TxMode::kRead, [&](Transaction& tx) -> Result<storage::Rows> {
-                return tx.Query(
-                    "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN ('customers_search', "
-                    "'repair_tickets_search', 'contracts_search', 'delivery_jobs_search') ORDER BY name");
+                return tx.Query("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN (" + names +
+                                ") ORDER BY name");
             }));
-        if (tables.size() != 4) {
+        if (tables.size() != SearchBulks().size()) {
             return Fail(Error::Make(ErrorCode::kFailedPrecondition, "generate.search_tables_missing"));
         }
         const Status created =
@@ -452,7 +461,7 @@ class Generator {
         }
         Batch batch;
         batch.end = end;
-        for (Bulk* bulk : {&customers_search_, &repairs_search_, &contracts_search_, &deliveries_search_}) {
+        for (Bulk* bulk : SearchBulks()) {
             batch.parts.emplace_back(bulk, bulk->Take());
         }
         return search_writer_->Push(std::move(batch));
@@ -471,11 +480,10 @@ class Generator {
             // One statement per table: FTS5 writes out what it holds at every statement, so rows inserted a hundred
             // at a time would each make a small segment to merge.
             for (const auto& [bulk, rows] : batch.parts) {
-                const std::string& staged = bulk->table();
-                const std::string table = staged.substr(0, staged.size() - std::string_view("_rows").size());
-                AC_RETURN_IF_ERROR(scratch_tx_->Run("INSERT INTO " + table + " (rowid, search_text) SELECT id, " +
-                                                    "search_text FROM " + staged + " ORDER BY id"));
-                AC_RETURN_IF_ERROR(scratch_tx_->Run("DELETE FROM " + staged));
+                AC_RETURN_IF_ERROR(scratch_tx_->Run("INSERT INTO " + SearchTableOf(*bulk) +
+                                                    " (rowid, search_text) SELECT id, search_text FROM " +
+                                                    bulk->table() + " ORDER BY id"));
+                AC_RETURN_IF_ERROR(scratch_tx_->Run("DELETE FROM " + bulk->table()));
             }
             AC_RETURN_IF_ERROR(scratch_tx_->Commit());
             scratch_tx_.reset();
@@ -504,27 +512,25 @@ class Generator {
                 if (rows.empty()) {
                     break;
                 }
-                std::vector<Value> values;
-                values.reserve(rows.size() * 2);
-                for (const storage::Row& row : rows) {
-                    values.push_back(row[0]);
-                    values.push_back(row[1]);
-                }
-                AC_RETURN_IF_ERROR(copy.Write(tx, values));
+                AC_RETURN_IF_ERROR(copy.Write(tx, Cells(rows)));
                 after = rows[rows.size() - 1].Int(0);
             }
         }
         AC_ASSIGN_OR_RETURN(const storage::Rows index,
                             from->Query("SELECT segid, term, pgno FROM " + table + "_idx ORDER BY segid, term"));
-        std::vector<Value> values;
-        values.reserve(index.size() * 3);
-        for (const storage::Row& row : index) {
-            values.push_back(row[0]);
-            values.push_back(row[1]);
-            values.push_back(row[2]);
-        }
         Bulk copy(table + "_idx", {"segid", "term", "pgno"});
-        return copy.Write(tx, values);
+        return copy.Write(tx, Cells(index));
+    }
+
+    // Every cell of `rows`, row after row: the parameters of a multi-row INSERT of the same columns.
+    static std::vector<Value> Cells(const storage::Rows& rows) {
+        std::vector<Value> cells;
+        for (const storage::Row& row : rows) {
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                cells.push_back(row[c]);
+            }
+        }
+        return cells;
     }
 
     // The text a document's search table indexes: as the view <table>_search_content of migration 0011 makes it.

@@ -11,7 +11,8 @@ namespace {
 
 // A JSON string as Boost.JSON's serializer writes it (the hashes of stored events were made by it): '"' and '\\'
 // escaped, \b \t \n \f \r by name, the other control characters as \u00xx (lower-case hex), every other byte as
-// it is.
+// it is. Not log::AppendJsonString, which replaces invalid UTF-8 and names fewer escapes: the bytes hashed must not
+// change.
 void AppendJsonString(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
