@@ -102,11 +102,12 @@ Status EnsureDataDir(const Config& config) {
     return Ok();
 }
 
-Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config) {
+Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& config, bool bulk_load = false) {
     storage::OpenOptions options;
     options.url = config.DatabaseUrl();
     options.pool_size = config.db_pool_size;
     options.sqlite_synchronous = config.sqlite_synchronous;
+    options.sqlite_bulk_load = bulk_load;
     return storage::Open(options);
 }
 
@@ -167,21 +168,22 @@ struct OpenedDatabase {
 
 // What serve and migrate both do first: start logging, create the data folder, open the database and bring its
 // schema up to date.
-Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock) {
+Result<OpenedDatabase> Prepare(const Config& config, const Clock& clock, bool bulk_load = false) {
     AC_RETURN_IF_ERROR(InitLogging(config));
     auth::InitCrypto();
     AC_RETURN_IF_ERROR(EnsureDataDir(config));
-    AC_ASSIGN_OR_RETURN(auto db, OpenDatabase(config));
+    AC_ASSIGN_OR_RETURN(auto db, OpenDatabase(config, bulk_load));
     AC_ASSIGN_OR_RETURN(auto migration, storage::Migrate(*db, clock));
     return OpenedDatabase{std::move(db), std::move(migration)};
 }
 
 // Runs a shell command on the prepared database (see Prepare); a failure to prepare is reported and exits 1.
+// `bulk_load`: opened for filling it (storage::OpenOptions::sqlite_bulk_load).
 template <class Command>
-int WithDatabase(const Config& config, Command command) {
+int WithDatabase(const Config& config, Command command, bool bulk_load = false) {
     const Catalog catalog = BuildCatalog();
     const SystemClock clock;
-    Result<OpenedDatabase> prepared = Prepare(config, clock);
+    Result<OpenedDatabase> prepared = Prepare(config, clock, bulk_load);
     if (!prepared) {
         return Report(catalog, prepared.error());
     }
@@ -446,25 +448,28 @@ std::string FixedPoint(double value, int decimals) {
 }  // namespace
 
 int RunGenerate(const Config& config, const GenerateArgs& args) {
-    return WithDatabase(config, [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
-        Result<GenerateReport> report =
-            Generate(*prepared.db, clock, GenerateOptions{.scale = args.scale, .seed = args.seed});
-        if (!report) {
-            return Report(catalog, report.error());
-        }
-        for (const auto& [table, rows] : report->rows) {
-            std::cout << table << ": " << rows << "\n";
-        }
-        const double rate = report->seconds > 0 ? static_cast<double>(report->total_rows) / report->seconds : 0;
-        Print(catalog, Message{"generate.done",
-                               {{"rows", std::to_string(report->total_rows)},
-                                {"seconds", FixedPoint(report->seconds, 1)},
-                                {"rate", std::to_string(static_cast<std::int64_t>(rate))}}});
-        Print(catalog, Message{"generate.phases",
-                               {{"load", FixedPoint(report->seconds - report->index_seconds, 1)},
-                                {"indexes", FixedPoint(report->index_seconds, 1)}}});
-        return 0;
-    });
+    return WithDatabase(
+        config,
+        [&](const Catalog& catalog, const Clock& clock, OpenedDatabase& prepared) {
+            Result<GenerateReport> report =
+                Generate(*prepared.db, clock, GenerateOptions{.scale = args.scale, .seed = args.seed});
+            if (!report) {
+                return Report(catalog, report.error());
+            }
+            for (const auto& [table, rows] : report->rows) {
+                std::cout << table << ": " << rows << "\n";
+            }
+            const double rate = report->seconds > 0 ? static_cast<double>(report->total_rows) / report->seconds : 0;
+            Print(catalog, Message{"generate.done",
+                                   {{"rows", std::to_string(report->total_rows)},
+                                    {"seconds", FixedPoint(report->seconds, 1)},
+                                    {"rate", std::to_string(static_cast<std::int64_t>(rate))}}});
+            Print(catalog, Message{"generate.phases",
+                                   {{"load", FixedPoint(report->seconds - report->index_seconds, 1)},
+                                    {"indexes", FixedPoint(report->index_seconds, 1)}}});
+            return 0;
+        },
+        /*bulk_load=*/true);
 }
 
 int RunVersion(std::ostream& out) {

@@ -112,12 +112,14 @@ class Bulk {
     void Add(Values&&... values) {
         static_assert(sizeof...(Values) > 0);
         if (pending_.capacity() == 0) {
-            pending_.reserve(per_statement_ * columns_.size());
+            pending_.reserve(kStatementsPerBatch * per_statement_ * columns_.size());
         }
         (pending_.emplace_back(std::forward<Values>(values)), ...);
         ++rows_;
     }
-    [[nodiscard]] bool Full() const { return pending_.size() >= per_statement_ * columns_.size(); }
+    [[nodiscard]] bool Full() const {
+        return pending_.size() >= kStatementsPerBatch * per_statement_ * columns_.size();
+    }
     [[nodiscard]] std::int64_t rows() const { return rows_; }
     [[nodiscard]] const std::string& table() const { return table_; }
 
@@ -159,6 +161,9 @@ class Bulk {
     }
 
   private:
+    // Statements' worth of rows handed to the writer at once: each hand-off may wake a thread.
+    static constexpr std::size_t kStatementsPerBatch = 8;
+
     // "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), …" for `count` rows, built once per count.
     const std::string& Sql(std::size_t count) {
         std::string& sql = sql_[count];
@@ -295,15 +300,18 @@ class Generator {
     Result<GenerateReport> Run() {
         const auto started = std::chrono::steady_clock::now();
         AC_RETURN_IF_ERROR(CheckEmpty());
-        AC_ASSIGN_OR_RETURN(const std::vector<Deferred> deferred, DeferIndexes());
-        Status loaded = Load();
-        // The indexes come back even when the load failed, so the database keeps its schema.
+        Result<std::vector<Deferred>> deferred = DeferIndexes();
+        Status loaded = deferred ? Load() : Fail(deferred.error());
+        // The indexes come back even when the load failed, so the database keeps its schema; then the WAL if the
+        // database was opened for a bulk load.
         const auto loaded_at = std::chrono::steady_clock::now();
-        Status restored = RestoreIndexes(deferred);
+        Status restored = deferred ? RestoreIndexes(*deferred) : Ok();
         const double index_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - loaded_at).count();
+        Status journaled = db_.EndBulkLoad();
         AC_RETURN_IF_ERROR(loaded);
         AC_RETURN_IF_ERROR(restored);
+        AC_RETURN_IF_ERROR(journaled);
         GenerateReport report;
         for (const Bulk* bulk : All()) {
             report.rows[bulk->table()] = bulk->rows();
@@ -426,8 +434,10 @@ class Generator {
             return Ok();  // no folder to build in: the search tables are rebuilt after the load
         }
         auto scratch = std::make_unique<Scratch>(url + ".search-build");
-        AC_ASSIGN_OR_RETURN(scratch->db, storage::Open(storage::OpenOptions{
-                                             .url = scratch->path, .pool_size = 1, .sqlite_synchronous = "NORMAL"}));
+        AC_ASSIGN_OR_RETURN(
+            scratch->db,
+            storage::Open(storage::OpenOptions{
+                .url = scratch->path, .pool_size = 1, .sqlite_synchronous = "NORMAL", .sqlite_bulk_load = true}));
         std::string names;
         for (const Bulk* staged : SearchBulks()) {
             names += (names.empty() ? "'" : ", '") + SearchTableOf(*staged) + "'";

@@ -94,12 +94,20 @@ TEST(Generate, AScaleGivesItsRowsWithIntactAuditChainsAndTheSameDataForTheSameSe
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().message.key, "generate.not_empty");
 
-    // The same seed, the same data.
+    // The same seed, the same data, also when loaded as `aftercare generate` does, without SQLite's WAL; the file is
+    // in WAL again afterwards.
     testing::TestDatabase second_db;
-    auto second = second_db.Open();
+    storage::OpenOptions bulk;
+    bulk.sqlite_bulk_load = true;
+    auto second = second_db.Open(bulk);
     ASSERT_TRUE(storage::Migrate(*second, clock));
     ASSERT_TRUE(Generate(*second, clock, options));
     EXPECT_EQ(Fingerprint(*first), Fingerprint(*second));
+    if (second->backend() == storage::Backend::kSqlite) {
+        auto tx = second->Begin(storage::TxMode::kWrite).value();
+        EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");
+        EXPECT_EQ(tx->Query("PRAGMA integrity_check").value().front().Text(0), "ok");
+    }
 }
 
 // The search index finds exactly what a LIKE scan of the search text finds, for terms of one, two and more

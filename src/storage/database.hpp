@@ -183,6 +183,10 @@ class Database {
 
     // The backend's own version ("3.40.1", "15.18").
     [[nodiscard]] virtual std::string ServerVersion() = 0;
+
+    // Ends a bulk load (OpenOptions::sqlite_bulk_load): SQLite's writer goes back to WAL. Otherwise nothing to do.
+    // Errors: kPoolTimeout while a transaction holds the writer; kUnavailable when SQLite keeps its mode.
+    [[nodiscard]] virtual Status EndBulkLoad() { return Ok(); }
     // Listens on `channel` over a connection of its own. SQLite has no other server to hear from: nullptr.
     [[nodiscard]] virtual Result<std::unique_ptr<Listener>> Listen(std::string_view channel) {
         (void)channel;
@@ -199,6 +203,12 @@ struct OpenOptions {
     std::chrono::milliseconds acquire_timeout{5000};
     // SQLite's PRAGMA synchronous: "FULL" (the default: an acknowledged commit survives power loss) or "NORMAL".
     std::string sqlite_synchronous = "FULL";
+    // SQLite, for filling a database that nothing else uses meanwhile (the data generator): the writer writes changed
+    // pages straight into the file and keeps its rollback journal in memory, instead of writing each page to the WAL
+    // and again into the file at a checkpoint. A failed transaction still rolls back; a crash or power loss during
+    // the load leaves the file unusable. Database::EndBulkLoad returns to WAL. (Only at open: a connection cannot
+    // leave WAL while another one has the file open.)
+    bool sqlite_bulk_load = false;
 };
 
 // Opens the database `options.url` names. SQLite creates the file (not its folder) when missing.

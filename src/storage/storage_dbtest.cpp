@@ -566,6 +566,58 @@ TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
     EXPECT_EQ(relaxed_tx->Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL";
 }
 
+// A bulk load (the data generator's) writes into the file without the WAL, still rolls a failed transaction back,
+// and leaves the file in WAL for whatever opens it next.
+TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
+    TestDatabase fresh;  // no other connection has this file open: a connection cannot leave WAL while one has
+    OpenOptions bulk;
+    bulk.sqlite_bulk_load = true;
+    auto db = fresh.Open(bulk);
+    const std::string file = fresh.url().substr(fresh.url().starts_with("sqlite:") ? 7 : 0);
+    const auto count = [&] {
+        auto tx = db->Begin(TxMode::kRead).value();
+        return tx->Query("SELECT count(*) FROM notes").value().front().Int(0);
+    };
+    ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        AC_RETURN_IF_ERROR(tx.Run("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)"));
+        EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "memory");
+        for (int i = 0; i < 1000; ++i) {
+            AC_RETURN_IF_ERROR(tx.Run("INSERT INTO notes (id, body) VALUES ($1, $2)", {i, std::string(200, 'x')}));
+        }
+        return Ok();
+    }));
+    EXPECT_FALSE(std::filesystem::exists(file + "-wal")) << "the load wrote through the WAL";
+    EXPECT_EQ(count(), 1000);
+
+    // A transaction that fails leaves nothing behind, also after changing pages that were already in the file.
+    const Status failed = RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        AC_RETURN_IF_ERROR(tx.Run("UPDATE notes SET body = 'changed'"));
+        AC_RETURN_IF_ERROR(tx.Run("INSERT INTO notes (id, body) VALUES (1000, 'new')"));
+        return tx.Run("INSERT INTO notes (id, body) VALUES (1, 'clash')");
+    });
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(KindOf(failed.error()), DbErrorKind::kUniqueViolation);
+    EXPECT_EQ(count(), 1000);
+    {
+        auto tx = db->Begin(TxMode::kRead).value();
+        EXPECT_EQ(tx->Query("SELECT count(*) FROM notes WHERE body = 'changed'").value().front().Int(0), 0);
+        EXPECT_EQ(tx->Query("PRAGMA integrity_check").value().front().Text(0), "ok");
+    }
+
+    ASSERT_TRUE(db->EndBulkLoad());
+    ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "wal");
+        return tx.Run("INSERT INTO notes (id, body) VALUES (1000, 'after')");
+    }));
+    EXPECT_TRUE(std::filesystem::exists(file + "-wal"));
+    EXPECT_EQ(count(), 1001);
+    db.reset();
+    auto reopened = fresh.Open();
+    auto tx = reopened->Begin(TxMode::kRead).value();
+    EXPECT_EQ(tx->Query("SELECT count(*) FROM notes").value().front().Int(0), 1001);
+    EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");
+}
+
 TEST_F(StorageTest, SqliteOnly_AnotherProcessHoldingTheWriteLockIsBusyNotAHang) {
     Script("CREATE TABLE notes (body TEXT)");
     OpenOptions options;

@@ -101,12 +101,7 @@ class Connection {
             return Fail(SqliteError(db, registered, "fts5 tokenizer ac_bigram"));
         }
         if (writer) {
-            // journal_mode answers with the mode in force; anything but "wal" means the file cannot use WAL.
-            AC_ASSIGN_OR_RETURN(Rows mode, connection->Query("PRAGMA journal_mode=WAL", {}));
-            if (mode.empty() || mode.front().Text(0) != "wal") {
-                return Fail(Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", path}})
-                                .WithDetail("cannot switch the database to WAL mode"));
-            }
+            AC_RETURN_IF_ERROR(connection->SetJournalMode(options.sqlite_bulk_load ? "memory" : "wal"));
             const std::string synchronous = options.sqlite_synchronous == "NORMAL" ? "NORMAL" : "FULL";
             AC_RETURN_IF_ERROR(connection->Exec("PRAGMA synchronous=" + synchronous));
             AC_RETURN_IF_ERROR(connection->Exec("PRAGMA foreign_keys=ON"));
@@ -115,6 +110,20 @@ class Connection {
         // Fails with SQLITE_NOTADB when the file is not a database.
         AC_RETURN_IF_ERROR(connection->Query("SELECT count(*) FROM sqlite_schema", {}));
         return connection;
+    }
+
+    // Switches the journal (`mode` in lower case, as SQLite answers): "wal", or "memory" for a bulk load. SQLite
+    // answers with the mode in force; another one means the file cannot switch (it cannot leave WAL while another
+    // connection has the file open).
+    Status SetJournalMode(std::string_view mode) {
+        AC_ASSIGN_OR_RETURN(Rows answer, Query("PRAGMA journal_mode=" + std::string(mode), {}));
+        if (answer.empty() || answer.front().Text(0) != mode) {
+            const char* file = sqlite3_db_filename(db_, "main");
+            return Fail(
+                Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", file != nullptr ? file : ""}})
+                    .WithDetail("cannot switch the database's journal to " + std::string(mode)));
+        }
+        return Ok();
     }
 
     // A transaction-control statement (BEGIN, COMMIT, SAVEPOINT …): prepared once per connection, since every
@@ -492,6 +501,15 @@ class SqliteDatabase final : public Database {
 
     std::string Describe() const override { return "sqlite:" + options_.url; }
     std::string ServerVersion() override { return SqliteLibraryVersion(); }
+
+    Status EndBulkLoad() override {
+        std::unique_lock lock(writer_mutex_, std::defer_lock);
+        if (!lock.try_lock_for(options_.acquire_timeout)) {
+            counters_.TimedOut();
+            return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
+        }
+        return writer_->SetJournalMode("wal");
+    }
 
     // Takes back a transaction's connection: the writer to its slot (unlocking the writer mutex), a reader to
     // the pool.
