@@ -1,6 +1,11 @@
 #include "core/digest.hpp"
 
+#include <memory>
+#include <stdexcept>
+
 #include <sodium.h>
+
+#include <openssl/evp.h>
 
 namespace ac {
 namespace {
@@ -14,10 +19,20 @@ std::string Hex(const unsigned char* bytes, std::size_t size) {
 
 }  // namespace
 
+// OpenSSL's SHA-256 uses the CPU's SHA extensions where it has them: about a third of libsodium's time for an
+// event's few hundred bytes (the generator hashes millions). One context per thread, the algorithm fetched once.
 std::string Sha256Hex(std::string_view data) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    return Hex(digest, sizeof digest);
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                                       &EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (sha256 == nullptr || context == nullptr || EVP_DigestInit_ex(context.get(), sha256, nullptr) != 1 ||
+        EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(context.get(), digest, &size) != 1) {
+        throw std::runtime_error("SHA-256 is not available from OpenSSL");
+    }
+    return Hex(digest, size);
 }
 
 std::string HmacSha256Hex(std::string_view key, std::string_view data) {
