@@ -205,9 +205,10 @@ struct OpenOptions {
     std::string sqlite_synchronous = "FULL";
     // SQLite, for filling a database that nothing else uses meanwhile (the data generator): the writer writes changed
     // pages straight into the file and keeps its rollback journal in memory, instead of writing each page to the WAL
-    // and again into the file at a checkpoint. A failed transaction still rolls back; a crash or power loss during
-    // the load leaves the file unusable. Database::EndBulkLoad returns to WAL. (Only at open: a connection cannot
-    // leave WAL while another one has the file open.)
+    // and again into the file at a checkpoint, and syncs the file once at the end instead of at every commit. A failed
+    // transaction still rolls back; a crash or power loss during the load leaves the file unusable.
+    // Database::EndBulkLoad syncs the file and returns to WAL and the `sqlite_synchronous` setting. (Only at open: a
+    // connection cannot leave WAL while another one has the file open.)
     bool sqlite_bulk_load = false;
 };
 

@@ -566,8 +566,8 @@ TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
     EXPECT_EQ(relaxed_tx->Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL";
 }
 
-// A bulk load (the data generator's) writes into the file without the WAL, still rolls a failed transaction back,
-// and leaves the file in WAL for whatever opens it next.
+// A bulk load (the data generator's) writes into the file without the WAL and without a sync per commit, still rolls
+// a failed transaction back, and leaves the file in WAL, synced, for whatever opens it next.
 TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     TestDatabase fresh;  // no other connection has this file open: a connection cannot leave WAL while one has
     OpenOptions bulk;
@@ -581,6 +581,7 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
         AC_RETURN_IF_ERROR(tx.Run("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)"));
         EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "memory");
+        EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 0) << "OFF: synced once, at the end";
         for (int i = 0; i < 1000; ++i) {
             AC_RETURN_IF_ERROR(tx.Run("INSERT INTO notes (id, body) VALUES ($1, $2)", {i, std::string(200, 'x')}));
         }
@@ -607,6 +608,7 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     ASSERT_TRUE(db->EndBulkLoad());
     ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
         EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "wal");
+        EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 2) << "FULL";
         return tx.Run("INSERT INTO notes (id, body) VALUES (1000, 'after')");
     }));
     EXPECT_TRUE(std::filesystem::exists(file + "-wal"));

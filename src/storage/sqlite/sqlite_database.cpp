@@ -102,14 +102,30 @@ class Connection {
         }
         if (writer) {
             AC_RETURN_IF_ERROR(connection->SetJournalMode(options.sqlite_bulk_load ? "memory" : "wal"));
-            const std::string synchronous = options.sqlite_synchronous == "NORMAL" ? "NORMAL" : "FULL";
-            AC_RETURN_IF_ERROR(connection->Exec("PRAGMA synchronous=" + synchronous));
+            // A bulk load syncs the file once, at its end (EndBulkLoad).
+            AC_RETURN_IF_ERROR(connection->Exec(
+                "PRAGMA synchronous=" + (options.sqlite_bulk_load ? std::string("OFF") : Synchronous(options))));
             AC_RETURN_IF_ERROR(connection->Exec("PRAGMA foreign_keys=ON"));
         }
         AC_RETURN_IF_ERROR(connection->Exec("PRAGMA temp_store=MEMORY"));
         // Fails with SQLITE_NOTADB when the file is not a database.
         AC_RETURN_IF_ERROR(connection->Query("SELECT count(*) FROM sqlite_schema", {}));
         return connection;
+    }
+
+    // The PRAGMA synchronous setting `options` ask for.
+    static std::string Synchronous(const OpenOptions& options) {
+        return options.sqlite_synchronous == "NORMAL" ? "NORMAL" : "FULL";
+    }
+
+    // Writes everything the operating system holds of the main file to the disk.
+    Status SyncFile() {
+        sqlite3_file* file = nullptr;
+        int rc = sqlite3_file_control(db_, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+        if (rc == SQLITE_OK && file != nullptr && file->pMethods != nullptr) {
+            rc = file->pMethods->xSync(file, SQLITE_SYNC_FULL);
+        }
+        return rc == SQLITE_OK ? Ok() : Fail(SqliteError(db_, rc, "sync"));
     }
 
     // Switches the journal (`mode` in lower case, as SQLite answers): "wal", or "memory" for a bulk load. SQLite
@@ -507,6 +523,10 @@ class SqliteDatabase final : public Database {
         if (!lock.try_lock_for(options_.acquire_timeout)) {
             counters_.TimedOut();
             return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
+        }
+        if (options_.sqlite_bulk_load) {
+            AC_RETURN_IF_ERROR(writer_->SyncFile());
+            AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA synchronous=" + Connection::Synchronous(options_)));
         }
         return writer_->SetJournalMode("wal");
     }
