@@ -299,8 +299,8 @@ class Generator {
 
     Result<GenerateReport> Run() {
         const auto started = std::chrono::steady_clock::now();
-        AC_RETURN_IF_ERROR(CheckEmpty());
-        Result<std::vector<Deferred>> deferred = DeferIndexes();
+        const Status empty = CheckEmpty();
+        Result<std::vector<Deferred>> deferred = empty ? DeferIndexes() : Fail(empty.error());
         Status loaded = deferred ? Load() : Fail(deferred.error());
         // The indexes come back even when the load failed, so the database keeps its schema; then the WAL if the
         // database was opened for a bulk load.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
@@ -58,6 +59,40 @@ TEST(Cli, MigrateBringsTheSchemaUpToDateOnce) {
     EXPECT_NE(chinese.out.find("已是最新结构版本"), std::string::npos) << chinese.out;
     auto opened = db.Open();
     EXPECT_EQ(storage::CurrentSchemaVersion(*opened).value(), std::stoi(latest));
+}
+
+// `aftercare generate` as an operator runs it: it fills an empty database (on SQLite without the WAL, which it
+// turns back on), says how many rows it wrote, and refuses a database that already has stores, leaving it as it was.
+TEST(Cli, GenerateFillsAnEmptyDatabaseOnceAndLeavesItInWal) {
+    TestDatabase db;
+    TempDir dir;
+    const std::vector<std::string> args = {
+        "generate", "--scale", "0.001", "--seed", "5", "--db", db.url(), "--data-dir", (dir.path() / "d").string()};
+    const RunResult first = RunAftercare(args, kEnglish);
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_NE(first.out.find("customers: 500\n"), std::string::npos) << first.out;
+    EXPECT_NE(first.out.find("rows per second"), std::string::npos) << first.out;
+    const auto check = [&] {
+        if (db.backend() == storage::Backend::kSqlite) {
+            // The file's own header, before anything opens it again: bytes 18 and 19 are 2 in WAL mode.
+            std::ifstream file(db.url().substr(db.url().starts_with("sqlite:") ? 7 : 0), std::ios::binary);
+            char header[20] = {};
+            ASSERT_TRUE(file.read(header, sizeof header));
+            EXPECT_EQ(header[18], 2);
+            EXPECT_EQ(header[19], 2);
+        }
+        auto opened = db.Open();
+        auto tx = opened->Begin(storage::TxMode::kRead).value();
+        EXPECT_EQ(tx->Query("SELECT count(*) FROM customers").value().front().Int(0), 500);
+        if (opened->backend() == storage::Backend::kSqlite) {
+            EXPECT_EQ(tx->Query("PRAGMA integrity_check").value().front().Text(0), "ok");
+        }
+    };
+    check();
+    const RunResult again = RunAftercare(args, kChinese);
+    EXPECT_NE(again.exit_code, 0);
+    EXPECT_NE(again.err.find("只能在空数据库中生成"), std::string::npos) << again.err;
+    check();
 }
 
 TEST(Cli, ServeAndMigrateRefuseASchemaNewerThanTheBinary) {
