@@ -102,9 +102,7 @@ class Connection {
         }
         if (writer) {
             AC_RETURN_IF_ERROR(connection->SetJournalMode(options.sqlite_bulk_load ? "memory" : "wal"));
-            // A bulk load syncs the file once, at its end (EndBulkLoad).
-            AC_RETURN_IF_ERROR(connection->Exec(
-                "PRAGMA synchronous=" + (options.sqlite_bulk_load ? std::string("OFF") : Synchronous(options))));
+            AC_RETURN_IF_ERROR(connection->Exec("PRAGMA synchronous=" + Synchronous(options)));
             AC_RETURN_IF_ERROR(connection->Exec("PRAGMA foreign_keys=ON"));
         }
         AC_RETURN_IF_ERROR(connection->Exec("PRAGMA temp_store=MEMORY"));
@@ -476,14 +474,7 @@ class SqliteDatabase final : public Database {
             AC_ASSIGN_OR_RETURN(connection, readers_.Acquire());
         } else {
             const auto started = std::chrono::steady_clock::now();
-            std::unique_lock lock(writer_mutex_, std::defer_lock);
-            writers_waiting_.fetch_add(1, std::memory_order_relaxed);
-            const bool locked = lock.try_lock_for(options_.acquire_timeout);
-            writers_waiting_.fetch_sub(1, std::memory_order_relaxed);
-            if (!locked) {
-                counters_.TimedOut();
-                return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
-            }
+            AC_ASSIGN_OR_RETURN(std::unique_lock<std::timed_mutex> lock, LockWriter());
             // The writer connection moves into the transaction and comes back in Release, which also unlocks the
             // mutex (so the lock object lets go of it here).
             connection = std::move(writer_);
@@ -519,16 +510,25 @@ class SqliteDatabase final : public Database {
     std::string ServerVersion() override { return SqliteLibraryVersion(); }
 
     Status EndBulkLoad() override {
-        std::unique_lock lock(writer_mutex_, std::defer_lock);
-        if (!lock.try_lock_for(options_.acquire_timeout)) {
-            counters_.TimedOut();
-            return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
-        }
+        AC_ASSIGN_OR_RETURN(const std::unique_lock<std::timed_mutex> lock, LockWriter());
         if (options_.sqlite_bulk_load) {
             AC_RETURN_IF_ERROR(writer_->SyncFile());
             AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA synchronous=" + Connection::Synchronous(options_)));
         }
         return writer_->SetJournalMode("wal");
+    }
+
+    // Waits up to the acquire timeout for the writer connection (kPoolTimeout after it).
+    Result<std::unique_lock<std::timed_mutex>> LockWriter() {
+        std::unique_lock lock(writer_mutex_, std::defer_lock);
+        writers_waiting_.fetch_add(1, std::memory_order_relaxed);
+        const bool locked = lock.try_lock_for(options_.acquire_timeout);
+        writers_waiting_.fetch_sub(1, std::memory_order_relaxed);
+        if (!locked) {
+            counters_.TimedOut();
+            return Fail(MakeDbError(DbErrorKind::kPoolTimeout, "timed out waiting for the writer connection"));
+        }
+        return lock;
     }
 
     // Takes back a transaction's connection: the writer to its slot (unlocking the writer mutex), a reader to
@@ -787,6 +787,11 @@ void SqliteTransaction::DoRollback() {
 
 Result<std::unique_ptr<Database>> OpenSqlite(const OpenOptions& options) {
     AC_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.url, /*writer=*/true, options));
+    if (options.sqlite_bulk_load) {
+        // The load's commits do not sync: EndBulkLoad syncs the file once. Only the writer's: the checkpoint
+        // connection keeps the setting for the WAL that follows (a checkpoint syncs with its connection's setting).
+        AC_RETURN_IF_ERROR(writer->Exec("PRAGMA synchronous=OFF"));
+    }
     AC_ASSIGN_OR_RETURN(auto checkpoints, Connection::Open(options.url, /*writer=*/true, options));
     return std::unique_ptr<Database>(new SqliteDatabase(options, std::move(writer), std::move(checkpoints)));
 }
