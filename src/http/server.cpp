@@ -153,7 +153,8 @@ struct Server::Impl {
           readers(options.read_threads),
           acceptor(io),
           signals(io),
-          grace_timer(io) {}
+          shutdown_strand(asio::make_strand(io)),
+          grace_timer(shutdown_strand) {}
 
     awaitable<void> AcceptLoop();
     awaitable<void> Session(std::shared_ptr<SessionControl> control, tcp::socket socket);
@@ -161,7 +162,7 @@ struct Server::Impl {
     awaitable<void> WebSocket(std::shared_ptr<SessionControl> control, beast::tcp_stream stream,
                               bhttp::request<bhttp::string_body> request, WebSocketUpgrade upgrade,
                               std::string request_id);
-    void BeginShutdown();  // on an I/O thread
+    void BeginShutdown();  // on shutdown_strand
     void SessionEnded(const std::shared_ptr<SessionControl>& control);
     std::size_t SessionCount() {
         std::lock_guard lock(sessions_mutex);
@@ -176,7 +177,10 @@ struct Server::Impl {
     asio::thread_pool readers;  // blocking handlers of GET and HEAD requests
     tcp::acceptor acceptor;
     asio::signal_set signals;
-    asio::steady_timer grace_timer;  // used on I/O threads only, after the shutdown started
+    // The shutdown's steps and its grace timer, one at a time: arming the timer and cancelling it when the last
+    // connection ends may otherwise run at once on two I/O threads, and a cancel that comes first is lost.
+    asio::strand<asio::io_context::executor_type> shutdown_strand;
+    asio::steady_timer grace_timer;
     std::atomic<bool> stopping{false};
     std::atomic<bool> forced{false};
 
@@ -511,16 +515,10 @@ void Server::Impl::BeginShutdown() {
         open.assign(sessions.begin(), sessions.end());
     }
     log::Info("http.shutdown_started", {{"connections", open.size()}});
-    for (const auto& control : open) {
-        asio::post(control->executor, [control] {
-            if (control->idle && control->stream != nullptr) {
-                control->stream->cancel();
-            }
-        });
-    }
     if (open.empty()) {
         return;
     }
+    // Armed before any connection is told to close: the last one to end cancels it (SessionEnded).
     grace_timer.expires_after(options.shutdown_grace);
     grace_timer.async_wait([this](const beast::error_code& ec) {
         if (ec) {
@@ -530,6 +528,16 @@ void Server::Impl::BeginShutdown() {
         log::Warn("http.shutdown_forced", {{"connections", SessionCount()}});
         io.stop();
     });
+    for (const auto& control : open) {
+        asio::post(control->executor, [control] {
+            if (control->idle && control->stream != nullptr) {
+                control->stream->cancel();
+            }
+        });
+    }
+    if (SessionCount() == 0) {
+        grace_timer.cancel();  // the last connection ended before the timer was armed
+    }
 }
 
 void Server::Impl::SessionEnded(const std::shared_ptr<SessionControl>& control) {
@@ -540,7 +548,11 @@ void Server::Impl::SessionEnded(const std::shared_ptr<SessionControl>& control) 
         last = sessions.empty();
     }
     if (last && stopping.load()) {
-        asio::post(io, [this] { grace_timer.cancel(); });
+        asio::post(shutdown_strand, [this] {
+            if (SessionCount() == 0) {
+                grace_timer.cancel();
+            }
+        });
     }
 }
 
@@ -650,7 +662,7 @@ void Server::Shutdown() {
     if (impl_->stopping.exchange(true)) {
         return;
     }
-    asio::post(impl_->io, [impl = impl_.get()] { impl->BeginShutdown(); });
+    asio::post(impl_->shutdown_strand, [impl = impl_.get()] { impl->BeginShutdown(); });
 }
 
 }  // namespace ac::http
