@@ -296,6 +296,9 @@ int RunServe(const Config& config) {
     if (config.readers == 0 && storage::IsPostgresUrl(config.db)) {
         options.read_threads = config.workers != 0 ? config.workers : http::DefaultWorkerThreads();
     }
+    if (!storage::IsPostgresUrl(config.db)) {
+        options.fiber_threads = config.write_fibers;
+    }
     options.max_body_bytes = config.max_body_bytes;
     options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);
     options.body_timeout = std::chrono::milliseconds(config.body_timeout_ms);

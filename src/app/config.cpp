@@ -171,6 +171,12 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         ->envname("AFTERCARE_READERS")
         ->check(CLI::Range(0, 1024))
         ->capture_default_str();
+    serve
+        ->add_option("--write-fibers", serve_config.write_fibers,
+                     "SQLite: threads whose fibers run writing requests (0: the --workers threads instead)")
+        ->envname("AFTERCARE_WRITE_FIBERS")
+        ->check(CLI::Range(0, 64))
+        ->capture_default_str();
     serve->add_option("--max-body-bytes", serve_config.max_body_bytes, "Largest request body accepted by default")
         ->envname("AFTERCARE_MAX_BODY_BYTES")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))

@@ -103,6 +103,7 @@ void AddTestRoutes(http::Router& router) {
             .permission = std::string(http::kPublic),
             .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
             .blocking = true,
+            .slow = true,
         });
     }
 }

@@ -62,7 +62,7 @@ RequestPlan Pipeline::Prepare(Request& request) const {
         request.request_id = incoming && IsValidRequestId(*incoming) ? std::string(*incoming) : NewRequestId();
     }
     request.lang = NegotiateLang(request.Header("Accept-Language").value_or(""));
-    RequestPlan plan{default_body_limit_, false, std::nullopt};
+    RequestPlan plan{.body_limit = default_body_limit_};
     const auto target = boost::urls::parse_origin_form(request.target);
     if (!target) {
         plan.reject =
@@ -80,6 +80,7 @@ RequestPlan Pipeline::Prepare(Request& request) const {
             plan.body_limit = match.route->max_body_bytes;
         }
         plan.blocking = match.route->blocking;
+        plan.slow = match.route->slow;
     }
     return plan;
 }

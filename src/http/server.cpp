@@ -32,6 +32,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
+#include "core/fiber.hpp"
 #include "log/log.hpp"
 
 namespace ac::http {
@@ -62,14 +63,15 @@ std::string FormatEndpoint(const tcp::endpoint& endpoint) {
     return host + ":" + std::to_string(endpoint.port());
 }
 
-// Runs `work` on `pool` and resumes the calling coroutine on its own executor with the result. The work guard
-// keeps the I/O threads running while the result is pending (also during shutdown).
-template <class Work>
-awaitable<Response> RunOnPool(asio::thread_pool& pool, Work work) {
+// Runs `work` through `submit` (which runs a task elsewhere: on a thread pool, on a fiber) and resumes the calling
+// coroutine on its own executor with the result. The work guard keeps the I/O threads running while the result is
+// pending (also during shutdown).
+template <class Submit, class Work>
+awaitable<Response> RunElsewhere(Submit submit, Work work) {
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
-        [&pool](auto handler, Work job) {
+        [&submit](auto handler, Work job) {
             auto guard = asio::make_work_guard(asio::get_associated_executor(handler));
-            asio::post(pool, [handler = std::move(handler), job = std::move(job), guard = std::move(guard)]() mutable {
+            submit([handler = std::move(handler), job = std::move(job), guard = std::move(guard)]() mutable {
                 Response response = job();
                 auto executor = guard.get_executor();
                 asio::post(executor, [handler = std::move(handler), response = std::move(response)]() mutable {
@@ -151,6 +153,9 @@ struct Server::Impl {
           io(static_cast<int>(options.io_threads)),
           workers(options.worker_threads),
           readers(options.read_threads),
+          fibers(options.fiber_threads == 0
+                     ? nullptr
+                     : std::make_unique<fiber::FiberPool>(fiber::FiberPool::Options{.threads = options.fiber_threads})),
           acceptor(io),
           signals(io),
           shutdown_strand(asio::make_strand(io)),
@@ -173,8 +178,9 @@ struct Server::Impl {
     Pipeline& pipeline;
     Metrics& metrics;
     asio::io_context io;
-    asio::thread_pool workers;  // blocking handlers of requests that may write
-    asio::thread_pool readers;  // blocking handlers of GET and HEAD requests
+    asio::thread_pool workers;                 // blocking handlers of requests that may write
+    asio::thread_pool readers;                 // blocking handlers of GET and HEAD requests
+    std::unique_ptr<fiber::FiberPool> fibers;  // when set, blocking handlers that may write, instead of workers
     tcp::acceptor acceptor;
     asio::signal_set signals;
     // The shutdown's steps and its grace timer, one at a time: arming the timer and cancelling it when the last
@@ -380,8 +386,14 @@ awaitable<void> Server::Impl::Session(std::shared_ptr<SessionControl> control, t
         Response response;
         if (plan.blocking) {
             const bool read = request.method == Method::kGet || request.method == Method::kHead;
-            response =
-                co_await RunOnPool(read ? readers : workers, [this, &request]() { return pipeline.Handle(request); });
+            const auto handle = [this, &request]() { return pipeline.Handle(request); };
+            if (read) {
+                response = co_await RunElsewhere([this](auto task) { asio::post(readers, std::move(task)); }, handle);
+            } else if (fibers && !plan.slow) {
+                response = co_await RunElsewhere([this](auto task) { fibers->Post(std::move(task)); }, handle);
+            } else {
+                response = co_await RunElsewhere([this](auto task) { asio::post(workers, std::move(task)); }, handle);
+            }
         } else {
             response = pipeline.Handle(request);
         }
@@ -653,6 +665,9 @@ bool Server::Run() {
     if (!impl.forced) {
         impl.workers.join();
         impl.readers.join();
+        if (impl.fibers) {
+            impl.fibers->Join();
+        }
     }
     log::Info("http.stopped", {{"graceful", !impl.forced.load()}});
     return !impl.forced;

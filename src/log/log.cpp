@@ -11,11 +11,10 @@
 #include <spdlog/sinks/stdout_sinks.h>
 
 #include "core/clock.hpp"
+#include "core/fiber.hpp"
 
 namespace ac::log {
 namespace {
-
-thread_local std::string_view tl_request_id;
 
 spdlog::level::level_enum ToSpdlog(Level level) {
     switch (level) {
@@ -207,9 +206,9 @@ void Write(Level level, std::string_view event, std::initializer_list<Field> fie
     }
     std::string payload;
     payload.reserve(128);
-    if (!tl_request_id.empty()) {
+    if (const std::string_view request_id = fiber::CurrentLocals().request_id; !request_id.empty()) {
         payload += "\"request_id\":";
-        AppendJsonString(payload, tl_request_id);
+        AppendJsonString(payload, request_id);
         payload += ',';
     }
     payload += "\"event\":";
@@ -227,16 +226,16 @@ void Flush() {
     Logger()->flush();
 }
 
-RequestScope::RequestScope(std::string_view request_id) : previous_(tl_request_id) {
-    tl_request_id = request_id;
+RequestScope::RequestScope(std::string_view request_id) : previous_(fiber::CurrentLocals().request_id) {
+    fiber::CurrentLocals().request_id = request_id;
 }
 
 RequestScope::~RequestScope() {
-    tl_request_id = previous_;
+    fiber::CurrentLocals().request_id = previous_;
 }
 
 std::string_view CurrentRequestId() {
-    return tl_request_id;
+    return fiber::CurrentLocals().request_id;
 }
 
 void AppendJsonString(std::string& out, std::string_view text) {

@@ -75,7 +75,8 @@ inline void Error(std::string_view event, std::initializer_list<Field> fields = 
 // Flushes buffered lines (before exit).
 void Flush();
 
-// While alive, every line this thread writes carries "request_id". Scopes nest; the innermost wins.
+// While alive, every line this thread (on a fiber: this fiber) writes carries "request_id". Scopes nest; the
+// innermost wins.
 class RequestScope {
   public:
     explicit RequestScope(std::string_view request_id);
@@ -87,7 +88,7 @@ class RequestScope {
     std::string_view previous_;
 };
 
-// The request id of this thread's current RequestScope, or empty.
+// The request id of this thread's (this fiber's) current RequestScope, or empty.
 [[nodiscard]] std::string_view CurrentRequestId();
 
 // Appends `text` to `out` as a JSON string literal (with quotes), escaping what JSON requires.

@@ -5,12 +5,14 @@
 #include <barrier>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <limits>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "core/fiber.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction_runner.hpp"
@@ -504,6 +506,86 @@ TEST_F(StorageTest, SqliteOnly_OverlappingWritersShareCommitsAndLoseNothing) {
     EXPECT_GT(stats.group_commits_total, 0u);
     EXPECT_LT(stats.group_commits_total, static_cast<std::uint64_t>(committed.load()))
         << "overlapping writers shared commits";
+}
+
+// Group commit on fibers (how the server runs writes on SQLite): the writers of one thread share commits while
+// their fibers wait, writers on plain threads join the same groups, a writer that fails takes only its own work
+// with it, a fiber whose group nobody else ends (the next job did not write) commits it once the thread is idle, and
+// each writer hears "committed" only once its row is visible to another connection.
+TEST_F(StorageTest, SqliteOnly_WritersOnFibersShareCommitsAndLoseNothing) {
+    Script("CREATE TABLE notes (writer BIGINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (writer, n))");
+    constexpr int kJobs = 300;
+    constexpr int kThreads = 3;
+    constexpr int kEach = 20;
+    std::atomic<int> committed{0};
+    std::atomic<int> invisible{0};
+    std::atomic<int> errors{0};
+    auto reader = test_db_.Open();
+    const auto write = [&](int writer, int n, bool fails) {
+        const Status done = RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+            AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (writer, n) VALUES ($1, $2)", {writer, n}));
+            if (fails) {
+                return Fail(Error::Make(ErrorCode::kFailedPrecondition, "error.failed_precondition"));
+            }
+            return Ok();
+        });
+        if (done.has_value() == fails) {
+            errors.fetch_add(1);
+            return;
+        }
+        if (!fails) {
+            committed.fetch_add(1);
+            auto tx = reader->Begin(TxMode::kRead).value();
+            if (tx->Query("SELECT count(*) FROM notes WHERE writer = $1 AND n = $2", {writer, n})
+                    .value()
+                    .front()
+                    .Int(0) != 1) {
+                invisible.fetch_add(1);
+            }
+        }
+    };
+    std::promise<void> posted;
+    std::shared_future<void> gate = posted.get_future().share();
+    {
+        fiber::FiberPool pool({.threads = 1});
+        pool.Post([gate] { gate.wait(); });  // the jobs queue up behind this one
+        for (int n = 0; n < kJobs; ++n) {
+            pool.Post([&, n] {
+                if (n % 7 == 6) {
+                    return;  // a request that writes nothing
+                }
+                write(0, n, n % 5 == 4);
+            });
+        }
+        std::vector<std::thread> threads;
+        for (int t = 1; t <= kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                gate.wait();
+                for (int n = 0; n < kEach; ++n) {
+                    write(t, n, n % 5 == 4);
+                }
+            });
+        }
+        posted.set_value();
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        pool.Join();
+    }
+    int expected = kThreads * kEach * 4 / 5;
+    for (int n = 0; n < kJobs; ++n) {
+        expected += n % 7 != 6 && n % 5 != 4 ? 1 : 0;
+    }
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(invisible.load(), 0) << "a writer was told it committed before its row was visible";
+    EXPECT_EQ(committed.load(), expected);
+    EXPECT_EQ(Count("notes"), expected);
+    auto tx = db_->Begin(TxMode::kRead).value();
+    EXPECT_EQ(tx->Query("SELECT count(*) FROM notes WHERE n % 5 = 4").value().front().Int(0), 0)
+        << "the failed transactions left nothing";
+    tx.reset();
+    EXPECT_LT(db_->Stats().group_commits_total, static_cast<std::uint64_t>(expected) / 4)
+        << "the fibers' writes shared commits";
 }
 
 // A writer whose statement fails (a unique violation) inside a shared transaction keeps the others' work.

@@ -1,9 +1,12 @@
 // Repairs (chapter C) and the visit rules of Q over HTTP, with the fake clock: registration, the 30-minute
 // first contact, dispatch, the visit with its checklists and service record, goods taken back against a receipt,
 // closing and the follow-up call.
+#include <algorithm>
 #include <chrono>
 #include <functional>
+#include <set>
 #include <thread>
+#include <vector>
 
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
@@ -234,6 +237,47 @@ TEST_F(RepairApi, AfterSalesRegistersDirectlyOnTheSameFormWithTheSameRule) {
     EXPECT_EQ(created.Json().at("fields").at("source"), "aftersales");
     EXPECT_EQ(created.Json().at("timers").at(0).at("name"), "repair.first_contact");
     EXPECT_EQ(created.Json().at("fields").at("customer_name"), "王建国");
+}
+
+// Registrations sent at once: the server runs writes on fibers that share the database's commits; each request is
+// answered with its own ticket, and what the server logs for it after the commit carries that request's id.
+TEST_F(RepairApi, RegistrationsSentAtOnceAreEachAnsweredAndLoggedAsTheirOwn) {
+    ApiSession agent = As("agent");
+    constexpr int kAtOnce = 24;
+    const auto phone = [](int i) { return "1392100" + std::to_string(1000 + i); };
+    std::vector<HttpResponse> answers(kAtOnce);
+    std::vector<std::thread> senders;
+    for (int i = 0; i < kAtOnce; ++i) {
+        senders.emplace_back([&, i] {
+            HttpClient client(port());
+            answers[i] = client.Request("POST", "/api/v1/repair-tickets", Registration(phone(i)),
+                                        {{"Cookie", agent.cookie()},
+                                         {"X-CSRF-Token", agent.csrf()},
+                                         {"Content-Type", "application/json"},
+                                         {"X-Request-Id", "at-once-" + std::to_string(i)}});
+        });
+    }
+    for (std::thread& sender : senders) {
+        sender.join();
+    }
+    std::set<std::string> numbers;
+    std::vector<std::string> expected_lines;
+    for (int i = 0; i < kAtOnce; ++i) {
+        ASSERT_EQ(answers[i].status, 201) << answers[i].body;
+        const auto ticket = answers[i].Json();
+        EXPECT_EQ(Str(ticket.at("fields").at("phone")), phone(i));
+        const std::string number = Str(ticket.at("number"));
+        numbers.insert(number);
+        expected_lines.push_back(R"("request_id":"at-once-)" + std::to_string(i) +
+                                 R"(","event":"kernel.created","document":")" + number + "\"");
+    }
+    EXPECT_EQ(numbers.size(), static_cast<std::size_t>(kAtOnce));
+    const auto all_logged = [&] {
+        const std::string log = server_->Log();
+        return std::all_of(expected_lines.begin(), expected_lines.end(),
+                           [&](const std::string& line) { return log.find(line) != std::string::npos; });
+    };
+    EXPECT_TRUE(Eventually(all_logged)) << "a request's log line names another request, or none";
 }
 
 // rules: C3 C5

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "core/fiber.hpp"
 #include "storage/pool.hpp"
 #include "storage/sqlite/bigram_tokenizer.hpp"
 
@@ -547,9 +548,11 @@ class SqliteDatabase final : public Database {
     void WriterTaken() { writer_busy_.store(true, std::memory_order_relaxed); }
 
     // Whether a writer that is done may leave `group` open for the next one (called with writer_mutex_ held).
+    // A writer on a fiber counts the work its thread has ready as writers waiting: the thread goes on to it while
+    // the fiber waits for the commit.
     bool ShouldPass(const CommitGroup& group) const {
-        return writers_waiting_.load(std::memory_order_relaxed) > 0 && group.members < kMaxGroupMembers &&
-               std::chrono::steady_clock::now() - group.opened < kMaxGroupAge;
+        return (writers_waiting_.load(std::memory_order_relaxed) > 0 || fiber::OthersReady()) &&
+               group.members < kMaxGroupMembers && std::chrono::steady_clock::now() - group.opened < kMaxGroupAge;
     }
 
     // Commits (or, without members, rolls back) the open outer transaction on the writer `connection` and tells
@@ -580,6 +583,7 @@ class SqliteDatabase final : public Database {
             group->status = status;
         }
         group->ended.notify_all();
+        fiber::WakeIdle();  // this thread's fibers waiting for a commit look again
         return status;
     }
 
@@ -622,6 +626,9 @@ class SqliteDatabase final : public Database {
 
     // Waits for `group` to be committed by a later writer; if none comes, takes the writer and commits it.
     Status AwaitGroup(const std::shared_ptr<CommitGroup>& group) {
+        if (fiber::InFiber()) {
+            return AwaitGroupOnFiber(group);
+        }
         std::unique_lock lock(group->mutex);
         while (!group->done) {
             if (group->ended.wait_for(lock, kGroupWaitSlice, [&] { return group->done; })) {
@@ -643,6 +650,30 @@ class SqliteDatabase final : public Database {
     PoolCounters& counters() { return counters_; }
 
   private:
+    // AwaitGroup on a fiber: while its thread has other work (most likely the next writers of the group), the fiber
+    // lets it run; once the thread has nothing else and the group is still open, it commits the group itself.
+    Status AwaitGroupOnFiber(const std::shared_ptr<CommitGroup>& group) {
+        for (;;) {
+            {
+                std::lock_guard lock(group->mutex);
+                if (group->done) {
+                    return group->status;
+                }
+            }
+            if (fiber::OthersReady()) {
+                fiber::WaitForIdle();
+                continue;
+            }
+            writer_mutex_.lock();
+            if (group_ == group) {
+                std::unique_ptr<Connection> connection = std::move(writer_);
+                (void)EndGroup(*connection, group);
+                writer_ = std::move(connection);
+            }
+            writer_mutex_.unlock();
+        }
+    }
+
     const OpenOptions options_;
     mutable PoolCounters counters_;
 

@@ -1,0 +1,130 @@
+#include "core/fiber.hpp"
+
+#include <atomic>
+#include <future>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "log/log.hpp"
+
+namespace ac::fiber {
+namespace {
+
+TEST(Fiber, EveryJobRunsOnAFiberAndJoinWaitsForThem) {
+    std::atomic<int> ran{0};
+    std::atomic<int> off_fiber{0};
+    {
+        FiberPool pool({.threads = 2});
+        for (int i = 0; i < 1000; ++i) {
+            pool.Post([&] {
+                if (!InFiber()) {
+                    ++off_fiber;
+                }
+                ++ran;
+            });
+        }
+        pool.Join();
+        EXPECT_EQ(ran.load(), 1000);
+    }
+    EXPECT_EQ(off_fiber.load(), 0);
+    EXPECT_FALSE(InFiber());
+    EXPECT_FALSE(OthersReady()) << "off a fiber there is nothing to hand over to";
+    WaitForIdle();  // off a fiber: returns at once
+}
+
+// A job that waits lets the thread run the others first; it goes on once the thread has nothing else to do.
+TEST(Fiber, AWaitingFiberGoesOnWhenItsThreadIsIdle) {
+    FiberPool pool({.threads = 1});
+    std::promise<void> both_posted;
+    std::shared_future<void> gate = both_posted.get_future().share();
+    std::vector<std::string> order;  // written on the pool's one thread only
+    bool others_ready_seen = false;
+    pool.Post([&] {
+        gate.wait();  // the second job is queued before this one looks
+        others_ready_seen = OthersReady();
+        order.push_back("first waits");
+        WaitForIdle();
+        order.push_back("first goes on");
+        EXPECT_FALSE(OthersReady());
+    });
+    pool.Post([&] { order.push_back("second runs"); });
+    both_posted.set_value();
+    pool.Join();
+    EXPECT_TRUE(others_ready_seen);
+    EXPECT_EQ(order, (std::vector<std::string>{"first waits", "second runs", "first goes on"}));
+}
+
+// WakeIdle lets the waiting fibers go on at once, before jobs not yet started.
+TEST(Fiber, WakeIdleLetsWaitersGoOnBeforeNewJobs) {
+    FiberPool pool({.threads = 1});
+    std::promise<void> posted;
+    std::shared_future<void> gate = posted.get_future().share();
+    std::vector<std::string> order;
+    pool.Post([&] {
+        gate.wait();
+        order.push_back("a waits");
+        WaitForIdle();
+        order.push_back("a goes on");
+    });
+    pool.Post([&] {
+        order.push_back("b wakes");
+        WakeIdle();
+    });
+    pool.Post([&] { order.push_back("c runs"); });
+    posted.set_value();
+    pool.Join();
+    EXPECT_EQ(order, (std::vector<std::string>{"a waits", "b wakes", "a goes on", "c runs"}));
+}
+
+// Many fibers suspended at once, each with its own request id for the log, which it finds again when it goes on;
+// the thread's own id is left alone.
+TEST(Fiber, EachFiberKeepsItsOwnRequestId) {
+    const log::RequestScope outside("outside");
+    std::mutex mutex;
+    std::set<std::string> mismatched;
+    std::atomic<int> done{0};
+    {
+        FiberPool pool({.threads = 2});
+        for (int i = 0; i < 300; ++i) {
+            pool.Post([&, i] {
+                const std::string id = "r" + std::to_string(i);
+                EXPECT_EQ(log::CurrentRequestId(), "") << "a fiber starts without the previous job's id";
+                const log::RequestScope scope(id);
+                for (int round = 0; round < 3; ++round) {
+                    WaitForIdle();
+                    if (log::CurrentRequestId() != id) {
+                        std::lock_guard lock(mutex);
+                        mismatched.insert(id + " saw " + std::string(log::CurrentRequestId()));
+                    }
+                }
+                ++done;
+            });
+        }
+        pool.Join();
+    }
+    EXPECT_EQ(done.load(), 300);
+    EXPECT_TRUE(mismatched.empty()) << *mismatched.begin();
+    EXPECT_EQ(log::CurrentRequestId(), "outside");
+}
+
+// A fiber's stack holds deep calls and large frames (a parser's recursion, SQLite's statements).
+int Deep(int depth) {
+    volatile char frame[1024];
+    frame[0] = static_cast<char>(depth);
+    return depth == 0 ? frame[0] : Deep(depth - 1) + frame[0] - static_cast<char>(depth) + 1;
+}
+
+TEST(Fiber, AFiberHasRoomForDeepCalls) {
+    FiberPool pool({.threads = 1});
+    std::atomic<int> result{-1};
+    pool.Post([&] { result = Deep(150); });  // about 150 KiB of frames
+    pool.Join();
+    EXPECT_EQ(result.load(), 150);
+}
+
+}  // namespace
+}  // namespace ac::fiber
