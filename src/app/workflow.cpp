@@ -57,7 +57,11 @@ struct Workflow::Parts final : kernel::SignalSink {
                     pusher.Push(signal.id, signal.staff);
                     break;
                 case kernel::Signal::Kind::kTimers:
-                    scheduler.Wake();
+                    if (signal.id != 0) {
+                        scheduler.WakeFor(FromEpochMs(signal.id));
+                    } else {
+                        scheduler.Wake();
+                    }
                     break;
                 case kernel::Signal::Kind::kOutbox:
                     sender.Wake();

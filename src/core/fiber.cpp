@@ -11,6 +11,8 @@
 #include <boost/context/fiber.hpp>
 #include <boost/context/protected_fixedsize_stack.hpp>
 
+#include "core/thread_name.hpp"
+
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
 #define AC_FIBER_ASAN 1
@@ -256,7 +258,10 @@ void WakeIdle() {
 FiberPool::FiberPool(Options options) : impl_(std::make_unique<Impl>(options)) {
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
     for (std::size_t i = 0; i < threads; ++i) {
-        impl_->threads.emplace_back([impl = impl_.get()] { impl->ThreadMain(); });
+        impl_->threads.emplace_back([impl = impl_.get()] {
+            NameThisThread("ac-write-fiber");
+            impl->ThreadMain();
+        });
     }
 }
 

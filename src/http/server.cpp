@@ -33,6 +33,7 @@
 #include <boost/beast/websocket/stream.hpp>
 
 #include "core/fiber.hpp"
+#include "core/thread_name.hpp"
 #include "log/log.hpp"
 
 namespace ac::http {
@@ -656,7 +657,10 @@ bool Server::Run() {
     }
     std::vector<std::thread> threads;
     for (std::size_t i = 1; i < impl.options.io_threads; ++i) {
-        threads.emplace_back([&impl] { impl.io.run(); });
+        threads.emplace_back([&impl] {
+            NameThisThread("ac-io");
+            impl.io.run();
+        });
     }
     impl.io.run();
     for (std::thread& thread : threads) {

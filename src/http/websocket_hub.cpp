@@ -1,5 +1,6 @@
 #include "http/websocket_hub.hpp"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -49,6 +50,12 @@ void WebSocketHub::CloseAll() {
     for (const Close& close : closers) {
         close();
     }
+}
+
+bool WebSocketHub::Connected(StaffId staff) const {
+    std::lock_guard lock(mutex_);
+    return std::any_of(entries_.begin(), entries_.end(),
+                       [staff](const auto& entry) { return entry.second.client.staff == staff; });
 }
 
 std::size_t WebSocketHub::size() const {

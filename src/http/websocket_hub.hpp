@@ -37,6 +37,8 @@ class WebSocketHub {
     // Closes every connection (the server is stopping).
     void CloseAll();
     [[nodiscard]] std::size_t size() const;
+    // Whether `staff` has a connection now.
+    [[nodiscard]] bool Connected(StaffId staff) const;
 
   private:
     struct Entry {

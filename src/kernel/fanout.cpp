@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/digest.hpp"
+#include "core/thread_name.hpp"
 #include "log/log.hpp"
 
 namespace ac::kernel {
@@ -41,6 +42,9 @@ std::string EncodeSignals(const std::vector<Signal>& signals) {
                 break;
             case Signal::Kind::kTimers:
                 text += 't';
+                if (signal.id != 0) {
+                    text += ":" + std::to_string(signal.id);
+                }
                 break;
             case Signal::Kind::kOutbox:
                 text += 'o';
@@ -58,6 +62,10 @@ std::vector<Signal> DecodeSignals(std::string_view text) {
         text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
         if (item == "t") {
             signals.push_back(Signal{Signal::Kind::kTimers, 0, StaffId()});
+        } else if (item.starts_with("t:")) {
+            if (const auto at = ToInt(item.substr(2))) {
+                signals.push_back(Signal{Signal::Kind::kTimers, *at, StaffId()});
+            }
         } else if (item == "o") {
             signals.push_back(Signal{Signal::Kind::kOutbox, 0, StaffId()});
         } else if (item.starts_with("n:")) {
@@ -87,7 +95,10 @@ Status PostgresFanout::Start() {
     }
     // The first Wait connects and LISTENs: do it here, so that a signal sent right after Start is not missed.
     AC_RETURN_IF_ERROR(listener_->Wait(std::chrono::milliseconds(0)));
-    thread_ = std::thread([this] { Run(); });
+    thread_ = std::thread([this] {
+        NameThisThread("ac-fanout");
+        Run();
+    });
     return Ok();
 }
 

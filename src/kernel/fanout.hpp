@@ -18,7 +18,7 @@ namespace ac::kernel {
 struct Signal {
     enum class Kind : std::uint8_t {
         kNotification,  // `id` is a new notification for `staff`
-        kTimers,        // timers changed: the scheduler may have to wake earlier
+        kTimers,        // timers changed: the scheduler may have to wake earlier (`id`: when, in ms; 0: look now)
         kOutbox,        // webhook deliveries are waiting
     };
     Kind kind = Kind::kNotification;

@@ -284,7 +284,7 @@ Status Kernel::StartTimer(Transaction& tx, const Document& document, const std::
     timer.warn_at = WarnAt(rule, now, timer.deadline);
     timer.next_fire = timer.warn_at;
     AC_RETURN_IF_ERROR(TimerRepository::Upsert(tx, timer));
-    work.signals.push_back(Signal{Signal::Kind::kTimers, 0, StaffId()});
+    work.signals.push_back(Signal{Signal::Kind::kTimers, ToEpochMs(timer.warn_at), StaffId()});
     return Ok();
 }
 
@@ -319,7 +319,7 @@ Status Kernel::ApplyTimers(Transaction& tx, const Document& document, const std:
                     found->paused_at.reset();
                     found->next_fire = found->warned ? found->deadline : found->warn_at;
                     AC_RETURN_IF_ERROR(TimerRepository::Update(tx, *found));
-                    work.signals.push_back(Signal{Signal::Kind::kTimers, 0, StaffId()});
+                    work.signals.push_back(Signal{Signal::Kind::kTimers, ToEpochMs(*found->next_fire), StaffId()});
                     after = "running";
                 }
                 break;

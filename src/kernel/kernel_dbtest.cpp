@@ -11,6 +11,7 @@
 #include "core/digest.hpp"
 #include "kernel/audit.hpp"
 #include "kernel/kernel.hpp"
+#include "kernel/scheduler.hpp"
 #include "kernel/test_ticket.hpp"
 #include "kernel/webhook_repository.hpp"
 #include "storage/migrations.hpp"
@@ -635,6 +636,29 @@ TEST_F(KernelTest, MatchingWebhooksAreQueuedInTheSameTransaction) {
     // A refused action queues nothing.
     ASSERT_FALSE(Apply(agent_, document, "contact", Notice(clock_.Now())));
     EXPECT_EQ(Count("SELECT count(*) FROM outbox"), 2);
+}
+
+// A new timer wakes the scheduler only when it fires before the scheduler would wake anyway: every registration
+// starts a 30-minute timer, and each needless wake-up is a transaction and two thread switches.
+TEST_F(KernelTest, TheSchedulerSleepsOnThroughATimerLaterThanItsOwnWakeUp) {
+    Scheduler scheduler(kernel_, clock_, {.max_sleep = std::chrono::seconds(60)});
+    scheduler.Start();
+    const auto settles_at = [&](std::uint64_t wakeups) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (scheduler.stats().wakeups < wakeups && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // no further wake-up follows
+        return scheduler.stats().wakeups;
+    };
+    ASSERT_EQ(settles_at(1), 1u) << "no timers: it sleeps for its longest sleep, a minute";
+    scheduler.WakeFor(clock_.Now() + 30min);
+    EXPECT_EQ(settles_at(1), 1u) << "a timer 30 minutes out does not wake it";
+    scheduler.WakeFor(clock_.Now() + 10s);
+    EXPECT_EQ(settles_at(2), 2u) << "a timer before its own wake-up does";
+    scheduler.Wake();
+    EXPECT_EQ(settles_at(3), 3u);
+    scheduler.Stop();
 }
 
 }  // namespace

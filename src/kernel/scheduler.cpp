@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/thread_name.hpp"
 #include "log/log.hpp"
 
 namespace ac::kernel {
@@ -21,7 +22,10 @@ Scheduler::~Scheduler() {
 }
 
 void Scheduler::Start() {
-    thread_ = std::thread([this] { Run(); });
+    thread_ = std::thread([this] {
+        NameThisThread("ac-scheduler");
+        Run();
+    });
 }
 
 void Scheduler::Stop() {
@@ -38,6 +42,17 @@ void Scheduler::Stop() {
 void Scheduler::Wake() {
     {
         std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    wake_.notify_all();
+}
+
+void Scheduler::WakeFor(Instant at) {
+    {
+        std::lock_guard lock(mutex_);
+        if (sleeping_until_ && at >= *sleeping_until_) {
+            return;  // it looks at the timers by then anyway
+        }
         woken_ = true;
     }
     wake_.notify_all();
@@ -85,7 +100,9 @@ void Scheduler::Run() {
                            options_.max_sleep);
         }
         std::unique_lock lock(mutex_);
+        sleeping_until_ = clock_.Now() + sleep;
         wake_.wait_for(lock, sleep, [this] { return woken_ || stopping_; });
+        sleeping_until_.reset();
     }
     log::Info("scheduler.stopped", {});
 }

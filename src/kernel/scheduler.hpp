@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "kernel/kernel.hpp"
@@ -37,6 +38,8 @@ class Scheduler {
     void Stop();
     // Look again now (timers changed, or the clock moved). Any thread.
     void Wake();
+    // A timer changed that fires at `at`: look again now unless the thread already sleeps until no later than that.
+    void WakeFor(Instant at);
     [[nodiscard]] Stats stats() const;
     // Fires everything due at the clock's now, on the calling thread; returns how many firings it handled.
     [[nodiscard]] Result<std::int64_t> RunDue();
@@ -51,6 +54,7 @@ class Scheduler {
     std::condition_variable wake_;
     bool woken_ = false;
     bool stopping_ = false;
+    std::optional<Instant> sleeping_until_;  // while the thread waits: when it wakes by itself
     std::atomic<std::uint64_t> wakeups_{0};
     std::atomic<std::uint64_t> fired_{0};
     std::atomic<std::uint64_t> errors_{0};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/digest.hpp"
+#include "core/thread_name.hpp"
 #include "log/log.hpp"
 #include "storage/transaction_runner.hpp"
 
@@ -47,7 +48,10 @@ WebhookSender::~WebhookSender() {
 }
 
 void WebhookSender::Start() {
-    thread_ = std::thread([this] { Run(); });
+    thread_ = std::thread([this] {
+        NameThisThread("ac-webhooks");
+        Run();
+    });
 }
 
 void WebhookSender::Stop() {

@@ -6,6 +6,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/thread_name.hpp"
 #include "http/json_body.hpp"
 #include "http/query.hpp"
 #include "kernel/api/document_json.hpp"
@@ -181,7 +182,7 @@ struct NotificationPusher::State {
     }
 
     Status PushOne(std::int64_t id, StaffId staff) {
-        if (hub.size() == 0) {
+        if (!hub.Connected(staff)) {
             return Ok();
         }
         struct Loaded {
@@ -225,7 +226,10 @@ NotificationPusher::~NotificationPusher() {
 }
 
 void NotificationPusher::Start() {
-    state_->thread = std::thread([state = state_.get()] { state->Run(); });
+    state_->thread = std::thread([state = state_.get()] {
+        NameThisThread("ac-push");
+        state->Run();
+    });
 }
 
 void NotificationPusher::Stop() {
@@ -240,6 +244,9 @@ void NotificationPusher::Stop() {
 }
 
 void NotificationPusher::Push(std::int64_t notification_id, StaffId staff) {
+    if (!state_->hub.Connected(staff)) {
+        return;  // nobody to push to: a page that connects later reads the inbox itself
+    }
     {
         std::lock_guard lock(state_->mutex);
         state_->queue.emplace_back(notification_id, staff);

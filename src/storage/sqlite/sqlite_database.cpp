@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "core/fiber.hpp"
+#include "core/thread_name.hpp"
 #include "storage/pool.hpp"
 #include "storage/sqlite/bigram_tokenizer.hpp"
 
@@ -334,7 +335,10 @@ class Checkpointer {
     static constexpr int kWriterFrames = 2 * kFrames;
 
     Checkpointer(std::unique_ptr<Connection> connection, PoolCounters& counters)
-        : connection_(std::move(connection)), counters_(counters), thread_([this] { Run(); }) {}
+        : connection_(std::move(connection)), counters_(counters), thread_([this] {
+              NameThisThread("ac-checkpoint");
+              Run();
+          }) {}
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
     ~Checkpointer() {
