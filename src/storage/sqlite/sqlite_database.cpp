@@ -639,13 +639,7 @@ class SqliteDatabase final : public Database {
                 break;
             }
             lock.unlock();
-            writer_mutex_.lock();
-            if (group_ == group) {
-                std::unique_ptr<Connection> connection = std::move(writer_);
-                (void)EndGroup(*connection, group);
-                writer_ = std::move(connection);
-            }
-            writer_mutex_.unlock();
+            EndGroupIfOpen(group);
             lock.lock();
         }
         return group->status;
@@ -654,6 +648,17 @@ class SqliteDatabase final : public Database {
     PoolCounters& counters() { return counters_; }
 
   private:
+    // Takes the writer and commits `group` if it is still the open one (its later writers gave up waiting).
+    void EndGroupIfOpen(const std::shared_ptr<CommitGroup>& group) {
+        writer_mutex_.lock();
+        if (group_ == group) {
+            std::unique_ptr<Connection> connection = std::move(writer_);
+            (void)EndGroup(*connection, group);
+            writer_ = std::move(connection);
+        }
+        writer_mutex_.unlock();
+    }
+
     // AwaitGroup on a fiber: while its thread has other work (most likely the next writers of the group), the fiber
     // lets it run; once the thread has nothing else and the group is still open, it commits the group itself.
     Status AwaitGroupOnFiber(const std::shared_ptr<CommitGroup>& group) {
@@ -668,13 +673,7 @@ class SqliteDatabase final : public Database {
                 fiber::WaitForIdle();
                 continue;
             }
-            writer_mutex_.lock();
-            if (group_ == group) {
-                std::unique_ptr<Connection> connection = std::move(writer_);
-                (void)EndGroup(*connection, group);
-                writer_ = std::move(connection);
-            }
-            writer_mutex_.unlock();
+            EndGroupIfOpen(group);
         }
     }
 
