@@ -394,6 +394,28 @@ TEST_F(KernelTest, AvailableActionsFollowStateRoleAndAssignee) {
     EXPECT_EQ(names(head_, created), (std::vector<std::string>{"assign", "cancel"}));
 }
 
+TEST_F(KernelTest, ACreationNotifiesTheActiveHoldersOfTheRoleInItsOwnStoreOnly) {
+    const Principal supervisor2 = Add("supervisor2", store_a_, "aftersales_supervisor");
+    const Principal supervisor_b = Add("supervisorb", store_b_, "aftersales_supervisor");
+    auth::StaffInput retired;
+    retired.username = "retired";
+    retired.name = "离职主管";
+    retired.store_id = store_a_;
+    retired.roles = {"aftersales_supervisor"};
+    retired.active = false;
+    const auth::Staff inactive = identity_.CreateStaff(auth::SystemPrincipal(), retired).value();
+    const Principal head_supervisor = Add("hqsupervisor", std::nullopt, "aftersales_supervisor");
+
+    const Document created = Create(agent_, store_a_);
+    EXPECT_EQ(Inbox(supervisor_).size(), 1u);
+    EXPECT_EQ(Inbox(supervisor2).size(), 1u);
+    EXPECT_TRUE(Inbox(supervisor_b).empty()) << "another store";
+    EXPECT_TRUE(Inbox(head_supervisor).empty()) << "head office is not the document's store";
+    EXPECT_TRUE(Inbox(auth::PrincipalOf(inactive, Principal::Via::kSession, 0, "")).empty()) << "inactive";
+    EXPECT_TRUE(Inbox(agent_).empty()) << "not the rule's role";
+    EXPECT_EQ(Inbox(supervisor_).front().document_id, created.id);
+}
+
 TEST_F(KernelTest, SlaTimersWarnBreachAndEscalate) {
     Document document = Create(agent_, store_a_);
     ActionInputs assign;
