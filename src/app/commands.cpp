@@ -24,6 +24,7 @@
 #include "auth/permissions.hpp"
 #include "auth/routes.hpp"
 #include "auth/secrets.hpp"
+#include "core/fiber.hpp"
 #include "core/i18n.hpp"
 #include "http/metrics.hpp"
 #include "http/pipeline.hpp"
@@ -190,6 +191,27 @@ int WithDatabase(const Config& config, Command command, bool bulk_load = false) 
     return command(catalog, clock, *prepared);
 }
 
+// Runs a database's write transactions on a FiberPool for as long as it lives.
+class WriteFibers {
+  public:
+    WriteFibers(storage::Database& db, std::size_t threads) : db_(db) {
+        if (threads > 0) {
+            pool_ = std::make_unique<fiber::FiberPool>(fiber::FiberPool::Options{.threads = threads});
+            db_.SetWriteFibers(pool_.get());
+        }
+    }
+    ~WriteFibers() {
+        db_.SetWriteFibers(nullptr);
+        pool_.reset();
+    }
+    WriteFibers(const WriteFibers&) = delete;
+    WriteFibers& operator=(const WriteFibers&) = delete;
+
+  private:
+    storage::Database& db_;
+    std::unique_ptr<fiber::FiberPool> pool_;
+};
+
 }  // namespace
 
 int RunServe(const Config& config) {
@@ -206,6 +228,9 @@ int RunServe(const Config& config) {
     }
     storage::Database& db = *prepared->db;
     const storage::MigrationReport& migrated = prepared->migration;
+    // SQLite's writes run on fibers of their own thread (Database::SetWriteFibers), from here until every thread
+    // that writes (the server's, the workflow's) has stopped: declared before them, this goes after them.
+    const WriteFibers write_fibers(db, storage::IsPostgresUrl(config.db) ? 0 : config.write_fibers);
 
     auth::IdentityService identity(db, clock);
     auth::AuthOptions auth_options;
@@ -295,9 +320,6 @@ int RunServe(const Config& config) {
     options.read_threads = config.readers;
     if (config.readers == 0 && storage::IsPostgresUrl(config.db)) {
         options.read_threads = config.workers != 0 ? config.workers : http::DefaultWorkerThreads();
-    }
-    if (!storage::IsPostgresUrl(config.db)) {
-        options.fiber_threads = config.write_fibers;
     }
     options.max_body_bytes = config.max_body_bytes;
     options.header_timeout = std::chrono::milliseconds(config.header_timeout_ms);

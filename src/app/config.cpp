@@ -173,7 +173,7 @@ std::variant<Invocation, int> ParseCommandLine(int argc, const char* const* argv
         ->capture_default_str();
     serve
         ->add_option("--write-fibers", serve_config.write_fibers,
-                     "SQLite: threads whose fibers run writing requests (0: the --workers threads instead)")
+                     "SQLite: threads whose fibers run the write transactions (0: each on the thread that asks)")
         ->envname("AFTERCARE_WRITE_FIBERS")
         ->check(CLI::Range(0, 64))
         ->capture_default_str();

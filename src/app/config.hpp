@@ -26,7 +26,7 @@ struct Config {
     std::string listen = "127.0.0.1:8080";
     std::size_t threads = 0;       // I/O threads; 0: one per core
     std::size_t workers = 0;       // threads for blocking handlers; 0: sixteen per core, at least 64
-    std::size_t write_fibers = 1;  // SQLite: threads whose fibers run blocking writes; 0: `workers` threads instead
+    std::size_t write_fibers = 1;  // SQLite: threads whose fibers run write transactions; 0: the callers' threads
     std::size_t readers = 0;  // threads for blocking GET and HEAD handlers; 0: two per core on SQLite, else `workers`
     std::size_t max_body_bytes = 1024 * 1024;
     std::int64_t header_timeout_ms = 10'000;

@@ -103,7 +103,6 @@ void AddTestRoutes(http::Router& router) {
             .permission = std::string(http::kPublic),
             .doc = {.summary = "Test only: answer after ?ms= milliseconds", .tag = "test"},
             .blocking = true,
-            .slow = true,
         });
     }
 }

@@ -282,6 +282,40 @@ void FiberPool::Post(std::unique_ptr<Job> job) {
     }
 }
 
+void FiberPool::Run(void (*task)(void*), void* arg) {
+    if (InFiber()) {
+        task(arg);
+        return;
+    }
+    // Shared by the caller and the job: the job may still be signalling when the caller, woken, returns.
+    struct Done {
+        std::mutex mutex;
+        std::condition_variable signal;
+        bool done = false;  // guarded by mutex
+    };
+    struct Handoff final : Job {
+        Handoff(void (*t)(void*), void* a, std::shared_ptr<Done> d)
+            : task(t), arg(a), locals(CurrentLocals()), done(std::move(d)) {}
+        void Run() override {
+            CurrentLocals() = locals;
+            task(arg);
+            {
+                std::lock_guard lock(done->mutex);
+                done->done = true;
+            }
+            done->signal.notify_one();
+        }
+        void (*task)(void*);
+        void* arg;
+        Locals locals;
+        std::shared_ptr<Done> done;
+    };
+    auto done = std::make_shared<Done>();
+    Post(std::unique_ptr<Job>(new Handoff(task, arg, done)));
+    std::unique_lock lock(done->mutex);
+    done->signal.wait(lock, [&] { return done->done; });
+}
+
 void FiberPool::Join() {
     {
         std::lock_guard lock(impl_->mutex);

@@ -69,6 +69,10 @@ class FiberPool {
         Post(std::unique_ptr<Job>(new Wrapped(std::move(function))));
     }
 
+    // Runs `task(arg)` on one of the pool's fibers, with the caller's Locals, and returns once it has run. On a
+    // fiber (of this pool: the caller must not be another pool's), runs it there and then. Thread-safe.
+    void Run(void (*task)(void*), void* arg);
+
     // Runs every job queued and started to its end, then stops the threads. Posting after Join is a bug.
     void Join();
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -109,6 +110,84 @@ TEST(Fiber, EachFiberKeepsItsOwnRequestId) {
     EXPECT_EQ(done.load(), 300);
     EXPECT_TRUE(mismatched.empty()) << *mismatched.begin();
     EXPECT_EQ(log::CurrentRequestId(), "outside");
+}
+
+// Run hands a task from plain threads to a fiber of the pool, with the caller's request id, and returns once it has
+// run; called on the pool's own fiber it runs the task there and then (a pool of one thread would otherwise wait for
+// itself).
+TEST(Fiber, RunHandsATaskToAFiberAndWaitsForIt) {
+    FiberPool pool({.threads = 1});
+    std::mutex mutex;
+    std::set<std::thread::id> pool_threads;
+    std::atomic<int> off_fiber{0};
+    std::atomic<int> wrong_id{0};
+    std::atomic<int> not_done{0};
+    std::vector<std::thread> callers;
+    for (int t = 0; t < 8; ++t) {
+        callers.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                const std::string id = "c" + std::to_string(t) + "-" + std::to_string(i);
+                const log::RequestScope scope(id);
+                struct Task {
+                    std::mutex* mutex;
+                    std::set<std::thread::id>* threads;
+                    std::atomic<int>* off_fiber;
+                    std::atomic<int>* wrong_id;
+                    const std::string* id;
+                    bool ran = false;
+                } task{&mutex, &pool_threads, &off_fiber, &wrong_id, &id};
+                pool.Run(
+                    [](void* arg) {
+                        auto& task = *static_cast<Task*>(arg);
+                        if (!InFiber()) {
+                            ++*task.off_fiber;
+                        }
+                        if (log::CurrentRequestId() != *task.id) {
+                            ++*task.wrong_id;
+                        }
+                        {
+                            std::lock_guard lock(*task.mutex);
+                            task.threads->insert(std::this_thread::get_id());
+                        }
+                        WaitForIdle();  // the fiber may wait and go on before Run returns
+                        task.ran = true;
+                    },
+                    &task);
+                if (!task.ran) {
+                    ++not_done;
+                }
+                if (log::CurrentRequestId() != id) {
+                    ++wrong_id;
+                }
+            }
+        });
+    }
+    for (auto& caller : callers) {
+        caller.join();
+    }
+    EXPECT_EQ(off_fiber.load(), 0);
+    EXPECT_EQ(wrong_id.load(), 0);
+    EXPECT_EQ(not_done.load(), 0) << "Run returned before its task had run";
+    ASSERT_EQ(pool_threads.size(), 1u) << "every task ran on the pool's one thread";
+    EXPECT_EQ(pool_threads.count(std::this_thread::get_id()), 0u);
+
+    std::atomic<bool> nested_inline{false};
+    pool.Post([&] {
+        const std::thread::id here = std::this_thread::get_id();
+        struct Nested {
+            std::thread::id here;
+            bool same = false;
+        } nested{here};
+        pool.Run(
+            [](void* arg) {
+                auto& n = *static_cast<Nested*>(arg);
+                n.same = std::this_thread::get_id() == n.here;
+            },
+            &nested);
+        nested_inline = nested.same;
+    });
+    pool.Join();
+    EXPECT_TRUE(nested_inline.load()) << "on a fiber, Run runs the task in place";
 }
 
 // A fiber's stack holds deep calls and large frames (a parser's recursion, SQLite's statements).

@@ -80,7 +80,6 @@ RequestPlan Pipeline::Prepare(Request& request) const {
             plan.body_limit = match.route->max_body_bytes;
         }
         plan.blocking = match.route->blocking;
-        plan.slow = match.route->slow;
     }
     return plan;
 }

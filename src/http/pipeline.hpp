@@ -24,7 +24,6 @@ using Middleware = std::function<Result<Response>(Request&, const Handler& next)
 struct RequestPlan {
     std::size_t body_limit = 0;   // bytes
     bool blocking = false;        // run on the worker pool
-    bool slow = false;            // blocking, and long besides the database: never on a write fiber
     std::optional<Error> reject;  // refuse the request at once (answer with Reject) instead of reading on
 };
 

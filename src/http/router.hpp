@@ -46,9 +46,6 @@ struct Route {
     // true: may block (database, disk), so it runs on the worker pool; false: cheap and non-blocking, it runs on
     // the I/O thread that read the request.
     bool blocking = true;
-    // true: a blocking handler that also takes long besides the database (password hashing, a deliberate wait).
-    // Where writes run on fibers (SQLite), it runs on the worker threads instead, so other writes do not wait for it.
-    bool slow = false;
 };
 
 struct Match {

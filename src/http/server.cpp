@@ -32,7 +32,6 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
-#include "core/fiber.hpp"
 #include "core/thread_name.hpp"
 #include "log/log.hpp"
 
@@ -154,9 +153,6 @@ struct Server::Impl {
           io(static_cast<int>(options.io_threads)),
           workers(options.worker_threads),
           readers(options.read_threads),
-          fibers(options.fiber_threads == 0
-                     ? nullptr
-                     : std::make_unique<fiber::FiberPool>(fiber::FiberPool::Options{.threads = options.fiber_threads})),
           acceptor(io),
           signals(io),
           shutdown_strand(asio::make_strand(io)),
@@ -179,9 +175,8 @@ struct Server::Impl {
     Pipeline& pipeline;
     Metrics& metrics;
     asio::io_context io;
-    asio::thread_pool workers;                 // blocking handlers of requests that may write
-    asio::thread_pool readers;                 // blocking handlers of GET and HEAD requests
-    std::unique_ptr<fiber::FiberPool> fibers;  // when set, blocking handlers that may write, instead of workers
+    asio::thread_pool workers;  // blocking handlers of requests that may write
+    asio::thread_pool readers;  // blocking handlers of GET and HEAD requests
     tcp::acceptor acceptor;
     asio::signal_set signals;
     // The shutdown's steps and its grace timer, one at a time: arming the timer and cancelling it when the last
@@ -390,10 +385,15 @@ awaitable<void> Server::Impl::Session(std::shared_ptr<SessionControl> control, t
             const auto handle = [this, &request]() { return pipeline.Handle(request); };
             if (read) {
                 response = co_await RunElsewhere([this](auto task) { asio::post(readers, std::move(task)); }, handle);
-            } else if (fibers && !plan.slow) {
-                response = co_await RunElsewhere([this](auto task) { fibers->Post(std::move(task)); }, handle);
             } else {
-                response = co_await RunElsewhere([this](auto task) { asio::post(workers, std::move(task)); }, handle);
+                // A worker hands its writes to the database's write fibers (SQLite) and waits; woken, it lets the
+                // writer's thread go on rather than preempt it.
+                const auto handle_write = [&handle]() {
+                    LetOthersRunFirstWhenWoken();
+                    return handle();
+                };
+                response =
+                    co_await RunElsewhere([this](auto task) { asio::post(workers, std::move(task)); }, handle_write);
             }
         } else {
             response = pipeline.Handle(request);
@@ -669,9 +669,6 @@ bool Server::Run() {
     if (!impl.forced) {
         impl.workers.join();
         impl.readers.join();
-        if (impl.fibers) {
-            impl.fibers->Join();
-        }
     }
     log::Info("http.stopped", {{"graceful", !impl.forced.load()}});
     return !impl.forced;

@@ -22,9 +22,6 @@ struct ServerOptions {
     std::size_t io_threads = 0;      // threads that read and write connections; 0: one per core
     std::size_t worker_threads = 0;  // threads that run blocking handlers; 0: sixteen per core, at least 64
     std::size_t read_threads = 0;    // threads that run blocking GET and HEAD handlers instead; 0: two per core
-    // > 0: blocking handlers that may write run on fibers of this many threads instead of the worker pool (one
-    // database writer whose writes wait for each other's group commit: the thread runs the next while one waits).
-    std::size_t fiber_threads = 0;
     std::size_t max_connections = 4096;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;          // the default; a route may set its own

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/fiber.hpp"
 #include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -170,6 +171,15 @@ Result<std::unique_ptr<Database>> Open(const OpenOptions& options) {
     OpenOptions sqlite_options = options;
     sqlite_options.url = std::string(path);
     return OpenSqlite(sqlite_options);
+}
+
+void Database::RunWrite(void (*task)(void*), void* arg) {
+    fiber::FiberPool* fibers = write_fibers_.load(std::memory_order_acquire);
+    if (fibers == nullptr) {
+        task(arg);
+        return;
+    }
+    fibers->Run(task, arg);
 }
 
 }  // namespace ac::storage

@@ -10,6 +10,7 @@
 //   - failures come back as ac::Error with a portable kind (see DbErrorKind), never as backend codes.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
@@ -21,6 +22,10 @@
 
 #include "core/result.hpp"
 #include "storage/value.hpp"
+
+namespace ac::fiber {
+class FiberPool;
+}
 
 namespace ac::storage {
 
@@ -192,6 +197,19 @@ class Database {
         (void)channel;
         return std::unique_ptr<Listener>();
     }
+
+    // Where write transactions run (RunInTransaction): on `fibers` when set, else on the calling thread. SQLite has
+    // one writer, so a server runs its writes on the fibers of one thread, which share commits (group commit)
+    // without a trip through the kernel per writer, while the rest of each request (reading and checking it, the
+    // answer) runs on the other threads. Set it before the threads that write start, and unset it once they
+    // stopped; `fibers` must outlive its use.
+    void SetWriteFibers(fiber::FiberPool* fibers) { write_fibers_.store(fibers, std::memory_order_release); }
+
+    // Runs `task(arg)` where write transactions run, and returns once it has.
+    void RunWrite(void (*task)(void*), void* arg);
+
+  private:
+    std::atomic<fiber::FiberPool*> write_fibers_{nullptr};
 };
 
 struct OpenOptions {

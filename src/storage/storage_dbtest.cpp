@@ -588,6 +588,74 @@ TEST_F(StorageTest, SqliteOnly_WritersOnFibersShareCommitsAndLoseNothing) {
         << "the fibers' writes shared commits";
 }
 
+// With write fibers set (how the server runs SQLite), RunInTransaction hands every write transaction to them while
+// the callers' threads wait, and reads stay on the callers' threads; writers of many threads then share commits on
+// SQLite, and nothing is lost or told "committed" before it is visible. Unset, writes run on the caller's thread.
+TEST_F(StorageTest, WriteTransactionsRunOnTheWriteFibersWhenSet) {
+    Script("CREATE TABLE notes (writer BIGINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (writer, n))");
+    constexpr int kThreads = 16;
+    constexpr int kEach = 25;
+    std::atomic<int> writes_off_fiber{0};
+    std::atomic<int> reads_on_fiber{0};
+    std::atomic<int> invisible{0};
+    std::atomic<int> errors{0};
+    const std::uint64_t commits_before = db_->Stats().group_commits_total;
+    {
+        fiber::FiberPool pool({.threads = 1});
+        db_->SetWriteFibers(&pool);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int n = 0; n < kEach; ++n) {
+                    const Status done = RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+                        if (!fiber::InFiber()) {
+                            ++writes_off_fiber;
+                        }
+                        AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (writer, n) VALUES ($1, $2)", {t, n}));
+                        return Ok();
+                    });
+                    if (!done) {
+                        ++errors;
+                        continue;
+                    }
+                    const Result<std::int64_t> seen =
+                        RunInTransaction(*db_, TxMode::kRead, [&](Transaction& tx) -> Result<std::int64_t> {
+                            if (fiber::InFiber()) {
+                                ++reads_on_fiber;
+                            }
+                            AC_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT count(*) FROM notes WHERE writer = $1 "
+                                                                    "AND n = $2",
+                                                                    {t, n}));
+                            return rows.front().Int(0);
+                        });
+                    if (!seen || *seen != 1) {
+                        ++invisible;
+                    }
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        db_->SetWriteFibers(nullptr);
+    }
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(writes_off_fiber.load(), 0) << "a write transaction ran on its caller's thread";
+    EXPECT_EQ(reads_on_fiber.load(), 0) << "a read transaction left its caller's thread";
+    EXPECT_EQ(invisible.load(), 0);
+    EXPECT_EQ(Count("notes"), kThreads * kEach);
+    if (!postgres()) {
+        EXPECT_LT(db_->Stats().group_commits_total - commits_before, static_cast<std::uint64_t>(kThreads * kEach) / 2)
+            << "the writers shared commits";
+    }
+    const Status after = RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        EXPECT_FALSE(fiber::InFiber()) << "unset, a write runs where it is called";
+        AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (writer, n) VALUES (99, 0)"));
+        return Ok();
+    });
+    EXPECT_TRUE(after);
+}
+
 // A writer whose statement fails (a unique violation) inside a shared transaction keeps the others' work.
 TEST_F(StorageTest, SqliteOnly_AFailedStatementUndoesOnlyItsOwnWriter) {
     Script("CREATE TABLE notes (body TEXT PRIMARY KEY)");

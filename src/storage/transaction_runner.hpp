@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <random>
 #include <thread>
 #include <type_traits>
@@ -14,13 +15,11 @@ namespace ac::storage {
 // How many times a transaction is tried before a retryable failure is returned to the caller.
 inline constexpr int kMaxTransactionAttempts = 12;
 
-// Runs `work(Transaction&)` (which returns a Result<T> or Status) in a transaction of `mode` and commits it when
-// `work` succeeds. When `work` or the commit fails with a retryable error (a serialization failure, a busy
-// database), the transaction is rolled back and run again after a short randomised pause, up to
-// kMaxTransactionAttempts times; so `work` must have no effects outside the transaction. Returns `work`'s result,
-// or the error that ended the last attempt.
+namespace detail {
+
+// RunInTransaction's attempts, on the calling thread.
 template <class Work>
-auto RunInTransaction(Database& db, TxMode mode, Work&& work) -> std::invoke_result_t<Work&, Transaction&> {
+auto RunAttempts(Database& db, TxMode mode, Work& work) -> std::invoke_result_t<Work&, Transaction&> {
     using R = std::invoke_result_t<Work&, Transaction&>;
     thread_local std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
@@ -51,6 +50,26 @@ auto RunInTransaction(Database& db, TxMode mode, Work&& work) -> std::invoke_res
         std::this_thread::sleep_for(
             std::chrono::microseconds(std::uniform_int_distribution<int>(100, ceiling_ms * 1000)(jitter)));
     }
+}
+
+}  // namespace detail
+
+// Runs `work(Transaction&)` (which returns a Result<T> or Status) in a transaction of `mode` and commits it when
+// `work` succeeds. When `work` or the commit fails with a retryable error (a serialization failure, a busy
+// database), the transaction is rolled back and run again after a short randomised pause, up to
+// kMaxTransactionAttempts times; so `work` must have no effects outside the transaction. Returns `work`'s result,
+// or the error that ended the last attempt. A write transaction runs where the database runs its writes
+// (Database::RunWrite), the caller waiting for it.
+template <class Work>
+auto RunInTransaction(Database& db, TxMode mode, Work&& work) -> std::invoke_result_t<Work&, Transaction&> {
+    using R = std::invoke_result_t<Work&, Transaction&>;
+    if (mode == TxMode::kRead) {
+        return detail::RunAttempts(db, mode, work);
+    }
+    std::optional<R> result;
+    auto run = [&] { result.emplace(detail::RunAttempts(db, mode, work)); };
+    db.RunWrite([](void* self) { (*static_cast<decltype(run)*>(self))(); }, &run);
+    return std::move(*result);
 }
 
 }  // namespace ac::storage

@@ -64,7 +64,6 @@ void AddAuthRoutes(http::Router& router, AuthService& auth, bool secure_cookies)
                 .tag = "auth",
                 .request_schema = std::string(kLoginSchema),
                 .response_schema = kSessionSchema},
-        .slow = true,  // the password hash
     });
 
     router.Add(http::Route{
@@ -112,7 +111,6 @@ void AddAuthRoutes(http::Router& router, AuthService& auth, bool secure_cookies)
                 .tag = "auth",
                 .request_schema = std::string(kPasswordSchema),
                 .response_schema = kSessionSchema},
-        .slow = true,  // the password hashes
     });
 }
 

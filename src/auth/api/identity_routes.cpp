@@ -315,8 +315,7 @@ void AddIdentityRoutes(http::Router& router, IdentityService& identity) {
                                    .tag = "identity",
                                    .request_schema = std::string(kStaffCreateSchema),
                                    .response_schema = kStaffSchema,
-                                   .success_status = 201},
-                           .slow = true});  // the password hash
+                                   .success_status = 201}});
     router.Add(http::Route{.method = http::Method::kGet,
                            .pattern = "/api/v1/staff/{id}",
                            .handler = [&identity](http::Request& request) -> Result<http::Response> {
@@ -342,8 +341,7 @@ void AddIdentityRoutes(http::Router& router, IdentityService& identity) {
                            .doc = {.summary = "Set a staff member's password; their sessions end",
                                    .tag = "identity",
                                    .request_schema = std::string(kPasswordResetSchema),
-                                   .response_schema = kStaffSchema},
-                           .slow = true});  // the password hash
+                                   .response_schema = kStaffSchema}});
 }
 
 void AddApiTokenRoutes(http::Router& router, AuthService& auth) {
