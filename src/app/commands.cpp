@@ -143,6 +143,9 @@ void AppendDatabaseMetrics(std::string& out, storage::Database& db) {
     http::AppendMetric(out, "aftercare_db_checkpoints_total", "counter",
                        "SQLite: WAL checkpoints run in the background.", static_cast<double>(stats.checkpoints_total),
                        "{" + backend + "}");
+    http::AppendMetric(out, "aftercare_db_wal_syncs_total", "counter",
+                       "SQLite: syncs of the WAL that made group commits durable, off the writer.",
+                       static_cast<double>(stats.wal_syncs_total), "{" + backend + "}");
     http::AppendMetric(out, "aftercare_db_serialization_failures_total", "counter",
                        "Statements that failed because of a concurrent transaction (retried).",
                        static_cast<double>(stats.serialization_failures_total), "{" + backend + "}");

@@ -48,6 +48,7 @@ void Arrived([[maybe_unused]] void* fake_stack, [[maybe_unused]] StackBounds* fr
 }
 
 struct Worker;
+struct Scheduler;
 
 }  // namespace
 
@@ -55,7 +56,7 @@ struct FiberPool::Impl {
     explicit Impl(Options o) : options(o) {}
 
     void ThreadMain();
-    std::unique_ptr<Job> TakeJob(bool wait);
+    std::unique_ptr<Job> TakeJob(bool wait, Scheduler& s);
 
     const Options options;
     std::mutex mutex;
@@ -69,9 +70,12 @@ struct FiberPool::Impl {
 
 namespace {
 
-// One thread's fibers and its queue of fibers ready to go on. Used by that thread only.
+// One thread's fibers and its queue of fibers ready to go on. Used by that thread only, but for `woken`.
 struct Scheduler {
+    FiberPool::Impl* pool = nullptr;
     const std::atomic<std::size_t>* queued = nullptr;  // the pool's jobs not yet started
+    std::vector<Worker*> woken;     // fibers whose Event was set by another thread; guarded by pool->mutex
+    std::size_t event_waiters = 0;  // fibers suspended in Event::Wait (this thread stays until they went on)
     Worker* current = nullptr;
     std::deque<Worker*> ready;
     std::vector<Worker*> idle_waiters;  // suspended in WaitForIdle
@@ -91,6 +95,7 @@ struct Worker {
     void* fake_stack = nullptr;
     Locals locals;
     std::unique_ptr<FiberPool::Job> job;
+    Scheduler* owner = nullptr;  // the thread's scheduler
     bool retire = false;
 
     // On the fiber: gives the thread back to the scheduler until resumed.
@@ -134,6 +139,7 @@ class RecordingStack {
 Worker& NewWorker(Scheduler& s, std::size_t stack_bytes) {
     auto owned = std::make_unique<Worker>();
     Worker* w = owned.get();
+    w->owner = &s;
     w->fiber = ctx::fiber(std::allocator_arg, RecordingStack(stack_bytes, w->stack), [w](ctx::fiber&& from) {
         Scheduler& scheduler = *tl_scheduler;
         Arrived(nullptr, &scheduler.thread_stack);
@@ -161,12 +167,22 @@ Worker& NewWorker(Scheduler& s, std::size_t stack_bytes) {
 
 }  // namespace
 
-std::unique_ptr<FiberPool::Job> FiberPool::Impl::TakeJob(bool wait) {
+// Takes the next job; with `wait`, sleeps until one comes or a fiber of `s` is woken (then nullptr). Moves the fibers
+// other threads woke to `s.ready`.
+std::unique_ptr<FiberPool::Job> FiberPool::Impl::TakeJob(bool wait, Scheduler& s) {
     std::unique_lock lock(mutex);
     if (wait) {
         ++sleeping;
-        wake.wait(lock, [this] { return stopping || !jobs.empty(); });
+        wake.wait(lock, [&] { return (stopping && s.event_waiters == 0) || !jobs.empty() || !s.woken.empty(); });
         --sleeping;
+    }
+    if (!s.woken.empty()) {
+        s.event_waiters -= s.woken.size();
+        s.ready.insert(s.ready.end(), s.woken.begin(), s.woken.end());
+        s.woken.clear();
+        if (wait) {
+            return nullptr;
+        }
     }
     if (jobs.empty()) {
         return nullptr;
@@ -179,6 +195,7 @@ std::unique_ptr<FiberPool::Job> FiberPool::Impl::TakeJob(bool wait) {
 
 void FiberPool::Impl::ThreadMain() {
     Scheduler s;
+    s.pool = this;
     s.queued = &queued;
     tl_scheduler = &s;
     // Gives `job` to a free fiber, or to a new one.
@@ -200,14 +217,18 @@ void FiberPool::Impl::ThreadMain() {
         if (!s.ready.empty()) {
             next = s.ready.front();
             s.ready.pop_front();
-        } else if (std::unique_ptr<Job> job = TakeJob(false)) {
+        } else if (std::unique_ptr<Job> job = TakeJob(false, s)) {
             next = assign(std::move(job));
+        } else if (!s.ready.empty()) {
+            continue;  // fibers another thread woke
         } else if (!s.idle_waiters.empty()) {
             s.ready.insert(s.ready.end(), s.idle_waiters.begin(), s.idle_waiters.end());
             s.idle_waiters.clear();
             continue;
-        } else if (std::unique_ptr<Job> awaited = TakeJob(true)) {
+        } else if (std::unique_ptr<Job> awaited = TakeJob(true, s)) {
             next = assign(std::move(awaited));
+        } else if (!s.ready.empty()) {
+            continue;
         } else {
             break;  // stopping, and nothing is left
         }
@@ -253,6 +274,43 @@ void WakeIdle() {
     }
     s->ready.insert(s->ready.end(), s->idle_waiters.begin(), s->idle_waiters.end());
     s->idle_waiters.clear();
+}
+
+void Event::Wait() {
+    std::unique_lock lock(mutex_);
+    if (set_) {
+        return;
+    }
+    Scheduler* s = tl_scheduler;
+    if (s == nullptr || s->current == nullptr) {
+        set_signal_.wait(lock, [this] { return set_; });
+        return;
+    }
+    Worker* self = s->current;
+    fiber_waiters_.push_back(self);
+    ++s->event_waiters;  // this thread's own count: Set only touches `woken`, under the pool's mutex
+    lock.unlock();
+    // A Set from now on puts this fiber into `woken`, which its thread looks at only after the fiber is suspended.
+    self->Suspend();
+}
+
+void Event::Set() {
+    std::vector<void*> waiters;
+    {
+        std::lock_guard lock(mutex_);
+        set_ = true;
+        waiters.swap(fiber_waiters_);
+    }
+    set_signal_.notify_all();
+    for (void* waiter : waiters) {
+        Worker* worker = static_cast<Worker*>(waiter);
+        FiberPool::Impl* pool = worker->owner->pool;
+        {
+            std::lock_guard lock(pool->mutex);
+            worker->owner->woken.push_back(worker);
+        }
+        pool->wake.notify_all();  // the threads share one condition: the fiber's own must hear it
+    }
 }
 
 FiberPool::FiberPool(Options options) : impl_(std::make_unique<Impl>(options)) {

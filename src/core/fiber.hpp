@@ -9,10 +9,13 @@
 // other, not for the network.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ac::fiber {
 
@@ -37,6 +40,20 @@ void WaitForIdle();
 // Makes the fibers of the calling thread that wait in WaitForIdle ready again (the state they wait for changed).
 // Does nothing off a fiber thread.
 void WakeIdle();
+
+// A one-shot signal that another thread gives. Waiting on a fiber suspends only the fiber (its thread runs its other
+// work, or sleeps); waiting elsewhere blocks the thread. Set may come before Wait; both are thread-safe.
+class Event {
+  public:
+    void Wait();
+    void Set();
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable set_signal_;
+    bool set_ = false;                  // guarded by mutex_
+    std::vector<void*> fiber_waiters_;  // guarded by mutex_; suspended fibers (of their pools' threads)
+};
 
 class FiberPool {
   public:
@@ -76,8 +93,9 @@ class FiberPool {
     // Runs every job queued and started to its end, then stops the threads. Posting after Join is a bug.
     void Join();
 
+    struct Impl;  // opaque: fiber.cpp's
+
   private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/fiber.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <mutex>
 #include <set>
@@ -188,6 +189,64 @@ TEST(Fiber, RunHandsATaskToAFiberAndWaitsForIt) {
     });
     pool.Join();
     EXPECT_TRUE(nested_inline.load()) << "on a fiber, Run runs the task in place";
+}
+
+// Fibers waiting for an Event leave their thread to other jobs (and to sleep) until another thread sets it; Join
+// waits for them; an Event already set does not wait; a plain thread waiting blocks until it is set.
+TEST(Fiber, AFiberWaitsForAnEventThatAnotherThreadSets) {
+    constexpr int kWaiters = 20;
+    std::vector<std::unique_ptr<Event>> events;
+    for (int i = 0; i < kWaiters; ++i) {
+        events.push_back(std::make_unique<Event>());
+    }
+    std::atomic<int> woke{0};
+    std::atomic<int> others_ran{0};
+    std::atomic<int> woke_before_set{0};
+    std::atomic<bool> all_set{false};
+    FiberPool pool({.threads = 1});
+    for (int i = 0; i < kWaiters; ++i) {
+        pool.Post([&, i] {
+            events[static_cast<std::size_t>(i)]->Wait();
+            if (!all_set.load()) {
+                ++woke_before_set;
+            }
+            ++woke;
+        });
+    }
+    std::promise<void> others_done;
+    pool.Post([&] {
+        ++others_ran;  // runs although every fiber before it is waiting
+        others_done.set_value();
+    });
+    ASSERT_EQ(others_done.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    EXPECT_EQ(woke.load(), 0);
+    std::thread setter([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the pool's thread goes to sleep meanwhile
+        all_set = true;
+        for (auto& event : events) {
+            event->Set();
+        }
+    });
+    pool.Join();  // returns only once every waiter went on
+    setter.join();
+    EXPECT_EQ(woke.load(), kWaiters);
+    EXPECT_EQ(woke_before_set.load(), 0);
+    EXPECT_EQ(others_ran.load(), 1);
+
+    Event early;
+    early.Set();
+    early.Wait();  // set before: returns at once
+    Event later;
+    std::atomic<bool> passed{false};
+    std::thread plain([&] {
+        later.Wait();
+        passed = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_FALSE(passed.load());
+    later.Set();
+    plain.join();
+    EXPECT_TRUE(passed.load());
 }
 
 // A fiber's stack holds deep calls and large frames (a parser's recursion, SQLite's statements).

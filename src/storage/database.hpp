@@ -84,6 +84,9 @@ struct PoolStats {
     std::uint64_t group_commits_total = 0;
     // SQLite: WAL checkpoints run in the background (PostgreSQL checkpoints by itself: 0).
     std::uint64_t checkpoints_total = 0;
+    // SQLite, synchronous FULL: syncs of the WAL that made group commits durable, each for the groups committed
+    // since the one before (the writer goes on meanwhile). 0 otherwise.
+    std::uint64_t wal_syncs_total = 0;
     std::uint64_t serialization_failures_total = 0;
     std::uint64_t connections_lost_total = 0;
 };

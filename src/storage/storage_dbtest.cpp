@@ -707,13 +707,39 @@ TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
     auto tx = db_->Begin(TxMode::kWrite).value();
     EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");
     EXPECT_EQ(tx->Query("PRAGMA foreign_keys").value().front().Int(0), 1);
-    EXPECT_EQ(tx->Query("PRAGMA synchronous").value().front().Int(0), 2) << "FULL";
+    EXPECT_EQ(tx->Query("PRAGMA synchronous").value().front().Int(0), 1)
+        << "NORMAL: the COMMIT does not wait for the disk; the WAL's syncer does, before the writer hears of it";
     tx.reset();
     OpenOptions normal;
     normal.sqlite_synchronous = "NORMAL";
     auto relaxed = test_db_.Open(normal);
     auto relaxed_tx = relaxed->Begin(TxMode::kWrite).value();
     EXPECT_EQ(relaxed_tx->Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL";
+}
+
+// synchronous FULL (the default): a write is acknowledged only after a sync of the WAL that began after its COMMIT,
+// one sync for each group; NORMAL syncs nothing.
+TEST_F(StorageTest, SqliteOnly_AWriteIsAcknowledgedOnlyOnceTheWalIsSynced) {
+    Script("CREATE TABLE notes (n BIGINT PRIMARY KEY)");
+    for (int n = 0; n < 20; ++n) {
+        const std::uint64_t syncs_before = db_->Stats().wal_syncs_total;
+        const Status done = RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+            AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (n) VALUES ($1)", {n}));
+            return Ok();
+        });
+        ASSERT_TRUE(done);
+        EXPECT_EQ(db_->Stats().wal_syncs_total, syncs_before + 1) << "write " << n << " was told before its sync";
+    }
+    OpenOptions normal;
+    normal.sqlite_synchronous = "NORMAL";
+    auto relaxed = test_db_.Open(normal);
+    const Status done = RunInTransaction(*relaxed, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        AC_RETURN_IF_ERROR(tx.Execute("INSERT INTO notes (n) VALUES (100)"));
+        return Ok();
+    });
+    ASSERT_TRUE(done);
+    EXPECT_EQ(relaxed->Stats().wal_syncs_total, 0u);
+    EXPECT_EQ(Count("notes"), 21);
 }
 
 // A bulk load (the data generator's) writes into the file without the WAL and without a sync per commit, still rolls
@@ -755,12 +781,14 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
         EXPECT_EQ(tx->Query("PRAGMA integrity_check").value().front().Text(0), "ok");
     }
 
+    EXPECT_EQ(db->Stats().wal_syncs_total, 0u) << "the load's commits are not synced one by one";
     ASSERT_TRUE(db->EndBulkLoad());
     ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
         EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "wal");
-        EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 2) << "FULL";
+        EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL, with the WAL's syncer";
         return tx.Run("INSERT INTO notes (id, body) VALUES (1000, 'after')");
     }));
+    EXPECT_EQ(db->Stats().wal_syncs_total, 1u) << "after the load, a commit is synced before it is acknowledged";
     EXPECT_TRUE(std::filesystem::exists(file + "-wal"));
     EXPECT_EQ(count(), 1001);
     db.reset();

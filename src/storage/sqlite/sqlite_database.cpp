@@ -1,9 +1,11 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +17,9 @@
 #include "core/thread_name.hpp"
 #include "storage/pool.hpp"
 #include "storage/sqlite/bigram_tokenizer.hpp"
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ac::storage {
 namespace {
@@ -113,10 +118,9 @@ class Connection {
         return connection;
     }
 
-    // The PRAGMA synchronous setting `options` ask for.
-    static std::string Synchronous(const OpenOptions& options) {
-        return options.sqlite_synchronous == "NORMAL" ? "NORMAL" : "FULL";
-    }
+    // The writer connections' PRAGMA synchronous: NORMAL, whose COMMIT writes the WAL without waiting for the disk.
+    // Where `options` ask for FULL, the WalSyncer syncs the WAL before a commit is acknowledged.
+    static std::string Synchronous(const OpenOptions& /*options*/) { return "NORMAL"; }
 
     // Writes everything the operating system holds of the main file to the disk.
     Status SyncFile() {
@@ -414,8 +418,125 @@ struct CommitGroup {
     int members = 0;  // writers whose work is in the outer transaction; guarded by the writer mutex
     std::mutex mutex;
     std::condition_variable ended;
-    bool done = false;     // guarded by mutex
-    Status status = Ok();  // guarded by mutex; the outcome of the group's COMMIT
+    bool closed = false;    // guarded by mutex; its COMMIT ran (the WAL's sync may still be due)
+    bool done = false;      // guarded by mutex
+    Status status = Ok();   // guarded by mutex; the outcome of the group's COMMIT and sync
+    fiber::Event finished;  // set with `done`, for writers waiting on fibers
+
+    // Tells the group's writers the outcome.
+    void Finish(Status outcome) {
+        {
+            std::lock_guard lock(mutex);
+            closed = true;
+            done = true;
+            status = std::move(outcome);
+        }
+        ended.notify_all();
+        finished.Set();
+    }
+};
+
+// Durable group commits off the writer. The writer connection runs with synchronous=NORMAL: its COMMIT writes the
+// group's pages to the WAL and returns without waiting for the disk, and the writer goes on with the next group at
+// once. This thread then syncs the WAL (one fdatasync for every group committed since its previous one) and only
+// then tells the groups' writers "committed". So what is acknowledged is on the disk, as with synchronous=FULL, but
+// the single writer no longer idles through every flush. (A group is visible to readers from its COMMIT, a flush
+// before its writers hear of it; a crash in between loses it, as it would lose a commit FULL had not finished.)
+// Checkpoints sync the WAL before copying it into the database, in NORMAL as in FULL.
+class WalSyncer {
+  public:
+    WalSyncer(std::string wal_path, PoolCounters& counters)
+        : path_(std::move(wal_path)), counters_(counters), thread_([this] {
+              NameThisThread("ac-wal-sync");
+              Run();
+          }) {}
+    WalSyncer(const WalSyncer&) = delete;
+    WalSyncer& operator=(const WalSyncer&) = delete;
+    ~WalSyncer() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_one();
+        thread_.join();  // after the groups still queued
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+
+    // Syncs the WAL for `group` (committed) and then finishes it.
+    void Enqueue(std::shared_ptr<CommitGroup> group) {
+        {
+            std::lock_guard lock(mutex_);
+            queue_.push_back(std::move(group));
+        }
+        wake_.notify_one();
+    }
+
+  private:
+    void Run() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+            if (queue_.empty()) {
+                return;
+            }
+            std::vector<std::shared_ptr<CommitGroup>> groups;
+            groups.swap(queue_);
+            lock.unlock();
+            Status synced = Sync();
+            if (synced) {
+                counters_.WalSynced();
+            }
+            for (const std::shared_ptr<CommitGroup>& group : groups) {
+                group->Finish(synced);
+            }
+            lock.lock();
+        }
+    }
+
+    // Writes what the operating system holds of the WAL to the disk. The file is opened once, and again if SQLite
+    // made a new one (it deletes the WAL when the last connection closes); without a WAL (an in-memory database)
+    // there is nothing to sync.
+    Status Sync() {
+        if (path_.empty()) {
+            return Ok();
+        }
+        struct stat now {};
+        if (::stat(path_.c_str(), &now) != 0) {
+            return errno == ENOENT ? Ok() : SyncError("stat");
+        }
+        if (fd_ < 0 || now.st_ino != inode_ || now.st_dev != device_) {
+            if (fd_ >= 0) {
+                ::close(fd_);
+            }
+            fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd_ < 0) {
+                return SyncError("open");
+            }
+            inode_ = now.st_ino;
+            device_ = now.st_dev;
+        }
+        if (::fdatasync(fd_) != 0) {
+            return SyncError("fdatasync");
+        }
+        return Ok();
+    }
+
+    Status SyncError(std::string_view call) const {
+        return Fail(MakeDbError(DbErrorKind::kOther, std::string(call) + " " + path_ + ": " + std::strerror(errno)));
+    }
+
+    const std::string path_;
+    PoolCounters& counters_;
+    int fd_ = -1;  // used by thread_ only
+    ino_t inode_ = 0;
+    dev_t device_ = 0;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<std::shared_ptr<CommitGroup>> queue_;  // guarded by mutex_
+    bool stop_ = false;                                // guarded by mutex_
+    std::thread thread_;
 };
 
 // A group commits once it holds this many writers or is this old, even with writers waiting.
@@ -462,6 +583,12 @@ class SqliteDatabase final : public Database {
               [this] { return Connection::Open(options_.url, /*writer=*/false, options_); }, counters_),
           checkpointer_(std::move(checkpoints), counters_) {
         checkpointer_.Watch(*writer_);
+        if (options_.sqlite_synchronous != "NORMAL") {
+            const char* file = sqlite3_db_filename(writer_->handle(), "main");
+            const char* wal = file != nullptr && *file != '\0' ? sqlite3_filename_wal(file) : nullptr;
+            syncer_ = std::make_unique<WalSyncer>(wal != nullptr ? wal : "", counters_);
+        }
+        bulk_load_ = options_.sqlite_bulk_load;
     }
     SqliteDatabase(const SqliteDatabase&) = delete;
     SqliteDatabase& operator=(const SqliteDatabase&) = delete;
@@ -520,7 +647,9 @@ class SqliteDatabase final : public Database {
             AC_RETURN_IF_ERROR(writer_->SyncFile());
             AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA synchronous=" + Connection::Synchronous(options_)));
         }
-        return writer_->SetJournalMode("wal");
+        AC_RETURN_IF_ERROR(writer_->SetJournalMode("wal"));
+        bulk_load_ = false;
+        return Ok();
     }
 
     // Waits up to the acquire timeout for the writer connection (kPoolTimeout after it).
@@ -564,6 +693,7 @@ class SqliteDatabase final : public Database {
     // itself after an error, so the members' work is gone.
     Status EndGroup(Connection& connection, const std::shared_ptr<CommitGroup>& group) {
         Status status = Ok();
+        bool sync = false;
         if (!connection.InTransaction()) {
             status = Fail(MakeDbError(DbErrorKind::kSerializationFailure,
                                       "the shared write transaction was ended by another writer's error"));
@@ -576,17 +706,21 @@ class SqliteDatabase final : public Database {
             }
             if (status) {
                 counters_.GroupCommitted();
+                sync = syncer_ != nullptr && !bulk_load_;
             } else if (connection.InTransaction()) {
                 (void)connection.Control("ROLLBACK");
             }
         }
         group_.reset();
-        {
-            std::lock_guard lock(group->mutex);
-            group->done = true;
-            group->status = status;
+        if (sync) {
+            {
+                std::lock_guard lock(group->mutex);
+                group->closed = true;
+            }
+            syncer_->Enqueue(group);
+        } else {
+            group->Finish(status);
         }
-        group->ended.notify_all();
         fiber::WakeIdle();  // this thread's fibers waiting for a commit look again
         return status;
     }
@@ -663,11 +797,17 @@ class SqliteDatabase final : public Database {
     // lets it run; once the thread has nothing else and the group is still open, it commits the group itself.
     Status AwaitGroupOnFiber(const std::shared_ptr<CommitGroup>& group) {
         for (;;) {
+            bool closed = false;
             {
                 std::lock_guard lock(group->mutex);
                 if (group->done) {
                     return group->status;
                 }
+                closed = group->closed;
+            }
+            if (closed) {
+                group->finished.Wait();  // the WAL's sync, on the syncer's thread
+                continue;
             }
             if (fiber::OthersReady()) {
                 fiber::WaitForIdle();
@@ -687,6 +827,8 @@ class SqliteDatabase final : public Database {
     std::atomic<bool> writer_busy_{false};
     std::shared_ptr<CommitGroup> group_;  // the open outer transaction, if any; guarded by writer_mutex_
     std::atomic<int> writers_waiting_{0};
+    bool bulk_load_ = false;             // guarded by writer_mutex_: commits are not synced until EndBulkLoad
+    std::unique_ptr<WalSyncer> syncer_;  // synchronous FULL: syncs the WAL before groups are acknowledged
 
     // Starts a writer's part: joins the open group or opens one, then sets its savepoint.
     Result<std::unique_ptr<Transaction>> BeginMember(std::unique_ptr<Connection> connection, TxMode mode) {
@@ -768,6 +910,9 @@ Status SqliteTransaction::Leave(bool joined) {
     } else {
         status = owner_.EndGroup(connection, group);
         owner_.Release(std::move(connection_), mode());
+        if (joined && status) {
+            status = owner_.AwaitGroup(group);  // its WAL's sync
+        }
     }
     owner_.counters().Ended(joined && status.has_value());
     return joined ? status : Ok();
