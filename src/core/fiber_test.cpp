@@ -139,19 +139,19 @@ TEST(Fiber, RunHandsATaskToAFiberAndWaitsForIt) {
                 } task{&mutex, &pool_threads, &off_fiber, &wrong_id, &id};
                 pool.Run(
                     [](void* arg) {
-                        auto& task = *static_cast<Task*>(arg);
+                        auto& handed = *static_cast<Task*>(arg);
                         if (!InFiber()) {
-                            ++*task.off_fiber;
+                            ++*handed.off_fiber;
                         }
-                        if (log::CurrentRequestId() != *task.id) {
-                            ++*task.wrong_id;
+                        if (log::CurrentRequestId() != *handed.id) {
+                            ++*handed.wrong_id;
                         }
                         {
-                            std::lock_guard lock(*task.mutex);
-                            task.threads->insert(std::this_thread::get_id());
+                            std::lock_guard lock(*handed.mutex);
+                            handed.threads->insert(std::this_thread::get_id());
                         }
                         WaitForIdle();  // the fiber may wait and go on before Run returns
-                        task.ran = true;
+                        handed.ran = true;
                     },
                     &task);
                 if (!task.ran) {
