@@ -188,7 +188,7 @@ void AddTestTicketRoutes(http::Router& router, kernel::Kernel& kernel, const Cat
     });
     kernel::api::AddDocumentRoutes(
         router, kernel, catalog, *type,
-        [](storage::Transaction& tx, const kernel::Document& document) -> Result<std::string> {
+        [](storage::Transaction& tx, const kernel::Document& document) -> Result<boost::json::object> {
             AC_ASSIGN_OR_RETURN(const auto fields, kernel::test_ticket::Load(tx, document.id));
             boost::json::object json;
             if (fields) {
@@ -196,7 +196,7 @@ void AddTestTicketRoutes(http::Router& router, kernel::Kernel& kernel, const Cat
                 json["appointment"] =
                     fields->appointment ? boost::json::value(FormatRfc3339(*fields->appointment)) : nullptr;
             }
-            return json::Serialize(json);
+            return json;
         });
 }
 

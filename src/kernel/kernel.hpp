@@ -54,6 +54,9 @@ class Kernel {
 
     // The document, if it is of `type` and in a store the actor sees (kNotFound / kPermissionDenied).
     [[nodiscard]] Result<Document> Get(const Principal& actor, DocumentId id, std::string_view type);
+    // Get inside the caller's transaction.
+    [[nodiscard]] Result<Document> GetIn(storage::Transaction& tx, const Principal& actor, DocumentId id,
+                                         std::string_view type);
 
     // The actions the actor may take now: allowed in the state, held role, assignee when required.
     [[nodiscard]] std::vector<const ActionDef*> AvailableActions(const Principal& actor,
@@ -91,8 +94,6 @@ class Kernel {
   private:
     struct Work;  // what one transaction collects: signals to send after the commit
 
-    // Get inside a transaction.
-    Result<Document> GetIn(storage::Transaction& tx, const Principal& actor, DocumentId id, std::string_view type);
     // A document's number taken ahead of its creation: the store's day and that day's sequence.
     struct Number {
         LocalDate day;

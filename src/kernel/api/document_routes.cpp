@@ -34,19 +34,25 @@ boost::json::value ParseOr(const std::string& text, boost::json::value fallback)
     return parsed ? *parsed : fallback;
 }
 
-Result<http::Response> RenderDocument(const Context& context, const http::Request& request, const Document& document) {
-    const Principal& actor = *request.principal;
-    AC_ASSIGN_OR_RETURN(std::string fields,
-                        storage::RunInTransaction(context.kernel.db(), storage::TxMode::kRead,
-                                                  [&](storage::Transaction& tx) -> Result<std::string> {
-                                                      if (!context.fields) {
-                                                          return std::string("{}");
-                                                      }
-                                                      return context.fields(tx, document);
-                                                  }));
-    AC_ASSIGN_OR_RETURN(const std::vector<TimerRow> timers, context.kernel.Timers(document.id));
-    return http::JsonResponse(200, DocumentJson(context.kernel, context.catalog, request.lang, actor, document, timers,
-                                                ParseOr(fields, boost::json::object{})));
+// The parts of a document's answer that a read transaction gives.
+struct DocumentParts {
+    boost::json::object fields;
+    std::vector<TimerRow> timers;
+};
+
+Result<DocumentParts> ReadParts(storage::Transaction& tx, const Document& document, const FieldsView& fields) {
+    DocumentParts parts;
+    if (fields) {
+        AC_ASSIGN_OR_RETURN(parts.fields, fields(tx, document));
+    }
+    AC_ASSIGN_OR_RETURN(parts.timers, TimerRepository::OfDocument(tx, document.id));
+    return parts;
+}
+
+http::Response Render(Kernel& kernel, const Catalog& catalog, const http::Request& request, const Document& document,
+                      DocumentParts parts, int status) {
+    return http::JsonResponse(status, DocumentJson(kernel, catalog, request.lang, *request.principal, document,
+                                                   parts.timers, std::move(parts.fields)));
 }
 
 // Kernel errors name states and actions by code; the caller reads their labels.
@@ -64,9 +70,16 @@ Error Localize(const Context& context, Lang lang, Error error) {
 
 Result<http::Response> GetDocument(const Context& context, http::Request& request) {
     AC_ASSIGN_OR_RETURN(const std::int64_t id, http::PathId(request));
-    AC_ASSIGN_OR_RETURN(const Document document,
-                        context.kernel.Get(*request.principal, DocumentId(id), context.type.type));
-    return RenderDocument(context, request, document);
+    Document document;
+    AC_ASSIGN_OR_RETURN(
+        DocumentParts parts,
+        storage::RunInTransaction(
+            context.kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) -> Result<DocumentParts> {
+                AC_ASSIGN_OR_RETURN(document,
+                                    context.kernel.GetIn(tx, *request.principal, DocumentId(id), context.type.type));
+                return ReadParts(tx, document, context.fields);
+            }));
+    return Render(context.kernel, context.catalog, request, document, std::move(parts), 200);
 }
 
 Result<http::Response> TakeAction(const Context& context, http::Request& request) {
@@ -86,7 +99,7 @@ Result<http::Response> TakeAction(const Context& context, http::Request& request
     if (!applied) {
         return Fail(Localize(context, request.lang, std::move(applied).error()));
     }
-    return RenderDocument(context, request, *applied);
+    return DocumentResponse(context.kernel, context.catalog, request, *applied, context.fields);
 }
 
 Result<http::Response> Events(const Context& context, http::Request& request) {
@@ -145,6 +158,15 @@ Result<http::Response> File(const Context& context, http::Request& request) {
 }
 
 }  // namespace
+
+Result<http::Response> DocumentResponse(Kernel& kernel, const Catalog& catalog, const http::Request& request,
+                                        const Document& document, const FieldsView& fields, int status) {
+    AC_ASSIGN_OR_RETURN(DocumentParts parts,
+                        storage::RunInTransaction(kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                            return ReadParts(tx, document, fields);
+                        }));
+    return Render(kernel, catalog, request, document, std::move(parts), status);
+}
 
 void AddDocumentRoutes(http::Router& router, Kernel& kernel, const Catalog& catalog, const DocumentType& type,
                        FieldsView fields) {

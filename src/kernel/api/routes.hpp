@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "core/i18n.hpp"
 #include "http/router.hpp"
 #include "http/websocket_hub.hpp"
@@ -16,7 +18,13 @@
 namespace ac::kernel::api {
 
 // A module's own fields of a document, as the JSON object "fields". Runs in a read transaction.
-using FieldsView = std::function<Result<std::string>(storage::Transaction& tx, const Document& document)>;
+using FieldsView = std::function<Result<boost::json::object>(storage::Transaction& tx, const Document& document)>;
+
+// The answer with `document` as GET /api/v1/<resource>/{id} gives it: its fields (from `fields`, when set) and timers
+// read in one transaction, and the actions the caller may take now. Create routes answer with it (status 201).
+[[nodiscard]] Result<http::Response> DocumentResponse(Kernel& kernel, const Catalog& catalog,
+                                                      const http::Request& request, const Document& document,
+                                                      const FieldsView& fields, int status = 200);
 
 // For a document type (its resource "repair-tickets"):
 //   GET  /api/v1/<resource>/{id}                     the document: common columns, "fields", timers, actions

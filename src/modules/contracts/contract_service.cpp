@@ -5,7 +5,6 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "core/json.hpp"
 #include "core/phone.hpp"
@@ -217,10 +216,10 @@ Result<std::vector<LateCount>> ContractService::LateReport(const Principal& acto
     });
 }
 
-Result<std::string> ContractService::FieldsJson(Transaction& tx, const kernel::Document& document) {
+Result<boost::json::object> ContractService::FieldsJson(Transaction& tx, const kernel::Document& document) {
     AC_ASSIGN_OR_RETURN(const auto found, ContractRepository::Find(tx, document.id));
     if (!found) {
-        return std::string("{}");
+        return boost::json::object();
     }
     const Contract& c = *found;
     boost::json::array lines;
@@ -237,7 +236,7 @@ Result<std::string> ContractService::FieldsJson(Transaction& tx, const kernel::D
                                             {"ordered", line.ordered},
                                             {"need", line.Need()}});
     }
-    return boost::json::serialize(boost::json::object{
+    return boost::json::object{
         {"customer_id", c.customer_id.value()},
         {"customer_name", c.customer_name},
         {"phone", c.phone},
@@ -254,7 +253,7 @@ Result<std::string> ContractService::FieldsJson(Transaction& tx, const kernel::D
         {"total_fen", c.total_fen},
         {"all_reserved", c.AllReserved()},
         {"lines", std::move(lines)},
-    });
+    };
 }
 
 // ---- stock ----------------------------------------------------------------------------------------------------
@@ -432,10 +431,10 @@ Result<Page<FactoryOrderRow>> ContractService::FactoryOrders(const Principal& ac
         });
 }
 
-Result<std::string> ContractService::FactoryOrderFieldsJson(Transaction& tx, const kernel::Document& document) {
+Result<boost::json::object> ContractService::FactoryOrderFieldsJson(Transaction& tx, const kernel::Document& document) {
     AC_ASSIGN_OR_RETURN(const auto found, ContractRepository::FindFactoryOrder(tx, document.id));
     if (!found) {
-        return std::string("{}");
+        return boost::json::object();
     }
     AC_ASSIGN_OR_RETURN(const std::string today, Today(tx, document.store_id));
     boost::json::array lines;
@@ -458,14 +457,14 @@ Result<std::string> ContractService::FactoryOrderFieldsJson(Transaction& tx, con
             {"overdue", late},
         });
     }
-    return boost::json::serialize(boost::json::object{
+    return boost::json::object{
         {"factory", found->factory},
         {"warehouse_id", found->warehouse_id.value()},
         {"placed_at", found->placed_at ? boost::json::value(FormatRfc3339(*found->placed_at)) : nullptr},
         {"received_at", found->received_at ? boost::json::value(FormatRfc3339(*found->received_at)) : nullptr},
         {"overdue", overdue},
         {"lines", std::move(lines)},
-    });
+    };
 }
 
 }  // namespace ac::contracts

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "core/principal.hpp"
 #include "core/result.hpp"
 #include "core/validation.hpp"
@@ -30,7 +32,7 @@ class ContractService {
     // 17:00 store time, or on a closed day, belong to the next working day's batch (A1).
     Result<kernel::Document> Create(const Principal& actor, ContractInput input, const std::string& request_id);
     Result<Page<ContractRow>> List(const Principal& actor, ContractQuery query);
-    Result<std::string> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
+    Result<boost::json::object> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
     // A1: per salesperson, contracts of the batch days from..to and how many came after the cut-off.
     Result<std::vector<LateCount>> LateReport(const Principal& actor, const std::string& from, const std::string& to);
     // The store's batch day for now (today before 17:00, else the next working day).
@@ -52,7 +54,7 @@ class ContractService {
     Result<std::vector<Need>> Needs(const Principal& actor, std::optional<StoreId> store);
     Result<Page<FactoryOrderRow>> FactoryOrders(const Principal& actor, const std::string& state, bool overdue,
                                                 int page, int page_size);
-    Result<std::string> FactoryOrderFieldsJson(storage::Transaction& tx, const kernel::Document& document);
+    Result<boost::json::object> FactoryOrderFieldsJson(storage::Transaction& tx, const kernel::Document& document);
 
   private:
     Result<StoreId> StoreOf(const Principal& actor, std::optional<StoreId> store);

@@ -2,7 +2,6 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "core/json.hpp"
 #include "modules/contracts/contract_workflow.hpp"
@@ -89,10 +88,10 @@ Result<Board> DeliveryService::DispatchBoard(const Principal& actor, std::option
     });
 }
 
-Result<std::string> DeliveryService::FieldsJson(Transaction& tx, const kernel::Document& document) {
+Result<boost::json::object> DeliveryService::FieldsJson(Transaction& tx, const kernel::Document& document) {
     AC_ASSIGN_OR_RETURN(const auto found, DeliveryRepository::Find(tx, document.id));
     if (!found) {
-        return std::string("{}");
+        return boost::json::object();
     }
     const Job& j = *found;
     AC_ASSIGN_OR_RETURN(const auto contract, contracts::FindContract(tx, j.contract_id));
@@ -132,7 +131,7 @@ Result<std::string> DeliveryService::FieldsJson(Transaction& tx, const kernel::D
             {"satisfaction", f.satisfaction},
             {"remarks", f.remarks}});
     }
-    return boost::json::serialize(boost::json::object{
+    return boost::json::object{
         {"contract_id", j.contract_id.value()},
         {"contract_number", j.contract_number},
         {"customer_name", j.customer_name},
@@ -161,7 +160,7 @@ Result<std::string> DeliveryService::FieldsJson(Transaction& tx, const kernel::D
         {"lines", std::move(lines)},
         {"changes", std::move(change_list)},
         {"follow_ups", std::move(follow_up_list)},
-    });
+    };
 }
 
 }  // namespace ac::delivery

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "core/principal.hpp"
 #include "core/result.hpp"
 #include "core/validation.hpp"
@@ -34,7 +36,7 @@ class DeliveryService {
     Result<Board> DispatchBoard(const Principal& actor, std::optional<StoreId> store, const std::string& from,
                                 int days);
     // The job's fields with the contract's lines (for the slip and the voucher), changes and follow-ups.
-    Result<std::string> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
+    Result<boost::json::object> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
 
   private:
     kernel::Kernel& kernel_;

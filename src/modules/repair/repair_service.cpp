@@ -4,7 +4,6 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "core/json.hpp"
 #include "core/phone.hpp"
@@ -142,10 +141,10 @@ Result<Page<TicketRow>> RepairService::List(const Principal& actor, TicketQuery 
                                      [&](Transaction& tx) { return RepairRepository::List(tx, query); });
 }
 
-Result<std::string> RepairService::FieldsJson(Transaction& tx, const kernel::Document& document) {
+Result<boost::json::object> RepairService::FieldsJson(Transaction& tx, const kernel::Document& document) {
     AC_ASSIGN_OR_RETURN(const auto found, RepairRepository::Find(tx, document.id));
     if (!found) {
-        return std::string("{}");
+        return boost::json::object();
     }
     const Ticket& t = *found;
     AC_ASSIGN_OR_RETURN(const std::vector<Call> calls, RepairRepository::Calls(tx, document.id));
@@ -193,7 +192,7 @@ Result<std::string> RepairService::FieldsJson(Transaction& tx, const kernel::Doc
         follow_up_list.push_back(
             boost::json::object{{"at", FormatRfc3339(f.at)}, {"satisfaction", f.satisfaction}, {"remarks", f.remarks}});
     }
-    return boost::json::serialize(boost::json::object{
+    return boost::json::object{
         {"customer_id", t.customer_id.value()},
         {"customer_name", t.customer_name},
         {"phone", t.phone},
@@ -217,7 +216,7 @@ Result<std::string> RepairService::FieldsJson(Transaction& tx, const kernel::Doc
         {"visits", std::move(visit_list)},
         {"receipts", std::move(receipt_list)},
         {"follow_ups", std::move(follow_up_list)},
-    });
+    };
 }
 
 }  // namespace ac::repair

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <boost/json/fwd.hpp>
+
 #include "core/principal.hpp"
 #include "core/result.hpp"
 #include "core/validation.hpp"
@@ -22,7 +24,7 @@ class RepairService {
     Result<kernel::Document> Register(const Principal& actor, Registration registration, const std::string& request_id);
     Result<Page<TicketRow>> List(const Principal& actor, TicketQuery query);
     // The ticket's own fields, calls, visits, receipts and follow-ups as JSON (the document's "fields").
-    Result<std::string> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
+    Result<boost::json::object> FieldsJson(storage::Transaction& tx, const kernel::Document& document);
 
   private:
     kernel::Kernel& kernel_;

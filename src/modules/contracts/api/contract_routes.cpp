@@ -241,14 +241,12 @@ Result<http::Response> CreateContract(ContractService& contracts, kernel::Kernel
     reader.RejectUnknownFields();
     AC_RETURN_IF_ERROR(reader.Finish());
     AC_ASSIGN_OR_RETURN(const kernel::Document document, contracts.Create(*request.principal, in, request.request_id));
-    AC_ASSIGN_OR_RETURN(const std::vector<kernel::TimerRow> timers, kernel.Timers(document.id));
-    AC_ASSIGN_OR_RETURN(const std::string fields,
-                        storage::RunInTransaction(kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) {
-                            return contracts.FieldsJson(tx, document);
-                        }));
-    AC_ASSIGN_OR_RETURN(const boost::json::object fields_json, json::ParseObject(fields));
-    return http::JsonResponse(201, kernel::api::DocumentJson(kernel, catalog, request.lang, *request.principal,
-                                                             document, timers, fields_json));
+    return kernel::api::DocumentResponse(
+        kernel, catalog, request, document,
+        [&contracts](storage::Transaction& tx, const kernel::Document& created) {
+            return contracts.FieldsJson(tx, created);
+        },
+        201);
 }
 
 Result<ContractQuery> ReadContractQuery(http::QueryReader& query) {

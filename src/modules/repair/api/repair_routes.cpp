@@ -62,6 +62,12 @@ boost::json::value OptTime(const std::optional<Instant>& at) {
     return at ? boost::json::value(FormatRfc3339(*at)) : boost::json::value(nullptr);
 }
 
+kernel::api::FieldsView TicketFields(RepairService& repairs) {
+    return [&repairs](storage::Transaction& tx, const kernel::Document& document) {
+        return repairs.FieldsJson(tx, document);
+    };
+}
+
 Result<http::Response> Register(RepairService& repairs, kernel::Kernel& kernel, const Catalog& catalog,
                                 http::Request& request) {
     AC_ASSIGN_OR_RETURN(boost::json::object body, http::ReadJsonObject(request));
@@ -82,14 +88,7 @@ Result<http::Response> Register(RepairService& repairs, kernel::Kernel& kernel, 
     reader.RejectUnknownFields();
     AC_RETURN_IF_ERROR(reader.Finish());
     AC_ASSIGN_OR_RETURN(const kernel::Document document, repairs.Register(*request.principal, r, request.request_id));
-    AC_ASSIGN_OR_RETURN(const std::vector<kernel::TimerRow> timers, kernel.Timers(document.id));
-    AC_ASSIGN_OR_RETURN(const std::string fields,
-                        storage::RunInTransaction(kernel.db(), storage::TxMode::kRead, [&](storage::Transaction& tx) {
-                            return repairs.FieldsJson(tx, document);
-                        }));
-    AC_ASSIGN_OR_RETURN(const boost::json::object fields_json, json::ParseObject(fields));
-    return http::JsonResponse(201, kernel::api::DocumentJson(kernel, catalog, request.lang, *request.principal,
-                                                             document, timers, fields_json));
+    return kernel::api::DocumentResponse(kernel, catalog, request, document, TicketFields(repairs), 201);
 }
 
 Result<http::Response> List(RepairService& repairs, const Catalog& catalog, http::Request& request) {
@@ -177,10 +176,7 @@ void AddRepairRoutes(http::Router& router, RepairService& repairs, kernel::Kerne
     if (type == nullptr) {
         throw std::logic_error("the repair ticket type is not registered");
     }
-    kernel::api::AddDocumentRoutes(router, kernel, catalog, *type,
-                                   [&repairs](storage::Transaction& tx, const kernel::Document& document) {
-                                       return repairs.FieldsJson(tx, document);
-                                   });
+    kernel::api::AddDocumentRoutes(router, kernel, catalog, *type, TicketFields(repairs));
 }
 
 }  // namespace ac::repair
