@@ -14,7 +14,24 @@ Result<std::optional<kernel::Directory::Person>> IdentityDirectory::FindStaff(st
 
 Result<std::vector<StaffId>> IdentityDirectory::ActiveWithRole(storage::Transaction& tx, std::optional<StoreId> store,
                                                                Role role) {
-    return IdentityRepository::ActiveWithRole(tx, store, role);
+    AC_ASSIGN_OR_RETURN(const std::int64_t token, IdentityRepository::DirectoryToken(tx));
+    const std::pair<std::int64_t, int> key(store ? store->value() : 0, static_cast<int>(role));
+    {
+        const std::lock_guard lock(mutex_);
+        if (token == token_) {
+            if (const auto it = role_holders_.find(key); it != role_holders_.end()) {
+                return it->second;
+            }
+        }
+    }
+    AC_ASSIGN_OR_RETURN(std::vector<StaffId> holders, IdentityRepository::ActiveWithRole(tx, store, role));
+    const std::lock_guard lock(mutex_);
+    if (token != token_) {
+        role_holders_.clear();
+        token_ = token;
+    }
+    role_holders_[key] = holders;
+    return holders;
 }
 
 Result<std::string> IdentityDirectory::StoreTimeZone(storage::Transaction& tx, StoreId store) {

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include "auth/auth_service.hpp"
+#include "auth/directory.hpp"
 #include "auth/identity_service.hpp"
 #include "auth/secrets.hpp"
 #include "storage/migrations.hpp"
+#include "storage/transaction_runner.hpp"
 #include "support/test_database.hpp"
 
 namespace ac::auth {
@@ -284,6 +286,68 @@ TEST_F(IdentityTest, ConcurrentCreatesOfOneUsernameMakeOneAccount) {
     }
     EXPECT_EQ(created.load(), 1);
     EXPECT_EQ(refused.load(), kThreads - 1);
+}
+
+// Who holds a role where is remembered between transactions (every registration asks), but never past a change:
+// one committed by another process, or one a transaction made, asked about, and rolled back.
+TEST_F(IdentityTest, RoleHoldersFollowEveryCommittedChangeAndNoRolledBackOne) {
+    IdentityDirectory directory;
+    const Staff first = Add("agent1", store_a_.id, {"aftersales_agent"});
+    (void)Add("agent_b", store_b_.id, {"aftersales_agent"});
+    const auto holders = [&](storage::Database& db) {
+        return storage::RunInTransaction(db, storage::TxMode::kRead,
+                                         [&](storage::Transaction& tx) {
+                                             return directory.ActiveWithRole(tx, store_a_.id, Role::kAftersalesAgent);
+                                         })
+            .value();
+    };
+    EXPECT_EQ(holders(*db_), std::vector<StaffId>{first.id});
+    EXPECT_EQ(holders(*db_), std::vector<StaffId>{first.id});
+
+    // Another process (its own connections to the same database) adds an agent to the store.
+    const std::unique_ptr<storage::Database> other = test_db_.Open();
+    IdentityService other_identity{*other, clock_};
+    StaffInput input;
+    input.username = "agent2";
+    input.name = "员工agent2";
+    input.store_id = store_a_.id;
+    input.roles = {"aftersales_agent"};
+    const Staff second = other_identity.CreateStaff(system_, input).value();
+    EXPECT_EQ(holders(*db_), (std::vector<StaffId>{first.id, second.id}));
+
+    // A transaction deactivates the first, asks (and sees its own change), and rolls back.
+    {
+        auto tx = db_->Begin(storage::TxMode::kWrite).value();
+        ASSERT_TRUE(tx->Execute("UPDATE staff SET active = 0 WHERE id = $1", {first.id.value()}));
+        EXPECT_EQ(directory.ActiveWithRole(*tx, store_a_.id, Role::kAftersalesAgent).value(),
+                  std::vector<StaffId>{second.id});
+    }
+    EXPECT_EQ(holders(*db_), (std::vector<StaffId>{first.id, second.id}));
+
+    // The other process takes the role away from the second; chain-wide answers follow too.
+    auto tx = other->Begin(storage::TxMode::kWrite).value();
+    ASSERT_TRUE(tx->Execute("DELETE FROM staff_roles WHERE staff_id = $1", {second.id.value()}));
+    ASSERT_TRUE(tx->Commit());
+    EXPECT_EQ(holders(*db_), std::vector<StaffId>{first.id});
+    EXPECT_EQ(storage::RunInTransaction(*db_, storage::TxMode::kRead,
+                                        [&](storage::Transaction& read) {
+                                            return directory.ActiveWithRole(read, std::nullopt, Role::kAftersalesAgent);
+                                        })
+                  .value()
+                  .size(),
+              2U);
+
+    // Again, but this time the other process commits a different change before anyone asks.
+    {
+        auto rolled_back = db_->Begin(storage::TxMode::kWrite).value();
+        ASSERT_TRUE(rolled_back->Execute("UPDATE staff SET active = 0 WHERE id = $1", {first.id.value()}));
+        EXPECT_TRUE(directory.ActiveWithRole(*rolled_back, store_a_.id, Role::kAftersalesAgent).value().empty());
+    }
+    auto restore = other->Begin(storage::TxMode::kWrite).value();
+    ASSERT_TRUE(restore->Execute("INSERT INTO staff_roles (staff_id, role) VALUES ($1, 'aftersales_agent')",
+                                 {second.id.value()}));
+    ASSERT_TRUE(restore->Commit());
+    EXPECT_EQ(holders(*db_), (std::vector<StaffId>{first.id, second.id}));
 }
 
 }  // namespace

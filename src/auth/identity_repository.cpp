@@ -352,6 +352,14 @@ Result<std::int64_t> IdentityRepository::CountActiveWithRole(Transaction& tx, Ro
     return rows.front().Int(0);
 }
 
+Result<std::int64_t> IdentityRepository::DirectoryToken(Transaction& tx) {
+    AC_ASSIGN_OR_RETURN(const Rows rows, tx.Query("SELECT token FROM directory_generation WHERE id = 1"));
+    if (rows.empty()) {
+        return Fail(Error::Internal("directory_generation has no row"));
+    }
+    return rows.front().Int(0);
+}
+
 Result<std::vector<StaffId>> IdentityRepository::ActiveWithRole(Transaction& tx, std::optional<StoreId> store,
                                                                 Role role) {
     AC_ASSIGN_OR_RETURN(const Rows rows, store ? tx.Query(kSelectActiveWithRoleInStore, {InfoOf(role).code, *store})

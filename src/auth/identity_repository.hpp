@@ -45,6 +45,8 @@ class IdentityRepository {
                                                               StaffId except);
     // How many active staff hold `role`.
     static Result<std::int64_t> CountActiveWithRole(storage::Transaction& tx, Role role);
+    // The directory's token (migration 0014): a new one with every change to staff or staff_roles.
+    static Result<std::int64_t> DirectoryToken(storage::Transaction& tx);
     // The active staff holding `role`, of `store` when given, by id.
     static Result<std::vector<StaffId>> ActiveWithRole(storage::Transaction& tx, std::optional<StoreId> store,
                                                        Role role);
