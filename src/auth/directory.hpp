@@ -12,16 +12,22 @@ namespace ac::auth {
 class IdentityDirectory final : public kernel::Directory {
   public:
     Result<std::optional<Person>> FindStaff(storage::Transaction& tx, StaffId id) override;
-    // Answers from memory while the transaction reads the directory token the answer was computed under
-    // (migration 0014: any change to staff or staff_roles, by any process, draws a new one).
+    // These two answer from memory while the transaction reads the directory token the answer was computed
+    // under (migration 0014: any change to staff, staff_roles or stores, by any process, draws a new one).
     Result<std::vector<StaffId>> ActiveWithRole(storage::Transaction& tx, std::optional<StoreId> store,
                                                 Role role) override;
     Result<std::string> StoreTimeZone(storage::Transaction& tx, StoreId store) override;
 
   private:
+    // The answer under `token` from `memo`, or from `load` (then remembered under `token`).
+    template <class Map, class Load>
+    Result<typename Map::mapped_type> Remembered(Map& memo, std::int64_t token, const typename Map::key_type& key,
+                                                 Load&& load);
+
     std::mutex mutex_;
-    std::int64_t token_ = 0;  // the token of every answer in role_holders_
+    std::int64_t token_ = 0;                                                     // the token of every answer below
     std::map<std::pair<std::int64_t, int>, std::vector<StaffId>> role_holders_;  // (store or 0, role) → staff
+    std::map<std::int64_t, std::string> time_zones_;                             // store → IANA zone
 };
 
 }  // namespace ac::auth

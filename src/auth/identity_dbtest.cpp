@@ -350,5 +350,35 @@ TEST_F(IdentityTest, RoleHoldersFollowEveryCommittedChangeAndNoRolledBackOne) {
     EXPECT_EQ(holders(*db_), (std::vector<StaffId>{first.id, second.id}));
 }
 
+// A store's time zone is remembered the same way: a change by another process shows at once, a rolled-back one
+// never.
+TEST_F(IdentityTest, AStoresTimeZoneFollowsEveryCommittedChangeAndNoRolledBackOne) {
+    IdentityDirectory directory;
+    const auto zone = [&] {
+        return storage::RunInTransaction(
+                   *db_, storage::TxMode::kRead,
+                   [&](storage::Transaction& tx) { return directory.StoreTimeZone(tx, store_a_.id); })
+            .value();
+    };
+    EXPECT_EQ(zone(), "Asia/Shanghai");
+    EXPECT_EQ(zone(), "Asia/Shanghai");
+    const std::unique_ptr<storage::Database> other = test_db_.Open();
+    const auto set_zone = [&](storage::Database& db, const std::string& name, bool commit) {
+        auto tx = db.Begin(storage::TxMode::kWrite).value();
+        ASSERT_TRUE(tx->Execute("UPDATE stores SET time_zone = $1 WHERE id = $2", {name, store_a_.id.value()}));
+        EXPECT_EQ(directory.StoreTimeZone(*tx, store_a_.id).value(), name);
+        if (commit) {
+            ASSERT_TRUE(tx->Commit());
+        }
+    };
+    set_zone(*other, "Asia/Urumqi", true);
+    EXPECT_EQ(zone(), "Asia/Urumqi");
+    set_zone(*db_, "Asia/Hong_Kong", false);
+    EXPECT_EQ(zone(), "Asia/Urumqi");
+    EXPECT_FALSE(storage::RunInTransaction(*db_, storage::TxMode::kRead, [&](storage::Transaction& tx) {
+        return directory.StoreTimeZone(tx, StoreId(9999));
+    })) << "an unknown store is an error, not a remembered answer";
+}
+
 }  // namespace
 }  // namespace ac::auth

@@ -1,5 +1,5 @@
--- The token of who holds a role where (see the .sqlite.sql file): every statement that changes staff or
--- staff_roles draws the next value of a sequence, which is never handed out twice, even when the transaction
+-- The token of who holds a role where and of the stores' time zones (see the .sqlite.sql file): every statement
+-- that changes staff, staff_roles or stores draws the next value of a sequence, which is never handed out twice, even when the transaction
 -- that drew it rolls back.
 CREATE SEQUENCE directory_generation_seq;
 CREATE TABLE directory_generation (
@@ -17,4 +17,6 @@ $$;
 CREATE TRIGGER staff_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff
     FOR EACH STATEMENT EXECUTE FUNCTION directory_generation_next();
 CREATE TRIGGER staff_roles_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff_roles
+    FOR EACH STATEMENT EXECUTE FUNCTION directory_generation_next();
+CREATE TRIGGER stores_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON stores
     FOR EACH STATEMENT EXECUTE FUNCTION directory_generation_next();
