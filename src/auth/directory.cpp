@@ -4,14 +4,6 @@
 
 namespace ac::auth {
 
-Result<std::optional<kernel::Directory::Person>> IdentityDirectory::FindStaff(storage::Transaction& tx, StaffId id) {
-    AC_ASSIGN_OR_RETURN(const std::optional<Staff> staff, IdentityRepository::FindStaff(tx, id));
-    if (!staff) {
-        return std::optional<Person>();
-    }
-    return std::optional<Person>(Person{staff->id, staff->name, staff->store_id, staff->roles, staff->active});
-}
-
 template <class Map, class Load>
 Result<typename Map::mapped_type> IdentityDirectory::Remembered(Map& memo, std::int64_t token,
                                                                 const typename Map::key_type& key, Load&& load) {
@@ -28,10 +20,22 @@ Result<typename Map::mapped_type> IdentityDirectory::Remembered(Map& memo, std::
     if (token != token_) {
         role_holders_.clear();
         time_zones_.clear();
+        people_.clear();
         token_ = token;
     }
     memo[key] = answer;
     return answer;
+}
+
+Result<std::optional<kernel::Directory::Person>> IdentityDirectory::FindStaff(storage::Transaction& tx, StaffId id) {
+    AC_ASSIGN_OR_RETURN(const std::int64_t token, IdentityRepository::DirectoryToken(tx));
+    return Remembered(people_, token, id.value(), [&]() -> Result<std::optional<Person>> {
+        AC_ASSIGN_OR_RETURN(const std::optional<Staff> staff, IdentityRepository::FindStaff(tx, id));
+        if (!staff) {
+            return std::optional<Person>();
+        }
+        return std::optional<Person>(Person{staff->id, staff->name, staff->store_id, staff->roles, staff->active});
+    });
 }
 
 Result<std::vector<StaffId>> IdentityDirectory::ActiveWithRole(storage::Transaction& tx, std::optional<StoreId> store,

@@ -380,5 +380,39 @@ TEST_F(IdentityTest, AStoresTimeZoneFollowsEveryCommittedChangeAndNoRolledBackOn
     })) << "an unknown store is an error, not a remembered answer";
 }
 
+// A staff member's name, store, roles and state as the kernel sees them: remembered, and changed by the next
+// transaction after any committed change, never by a rolled-back one.
+TEST_F(IdentityTest, APersonFollowsEveryCommittedChangeAndNoRolledBackOne) {
+    IdentityDirectory directory;
+    const Staff agent = Add("agent1", store_a_.id, {"aftersales_agent"});
+    const auto person = [&] {
+        return storage::RunInTransaction(*db_, storage::TxMode::kRead,
+                                         [&](storage::Transaction& tx) { return directory.FindStaff(tx, agent.id); })
+            .value();
+    };
+    ASSERT_TRUE(person());
+    EXPECT_EQ(person()->name, "员工agent1");
+    EXPECT_TRUE(Has(person()->roles, Role::kAftersalesAgent));
+    const std::unique_ptr<storage::Database> other = test_db_.Open();
+    {
+        auto tx = other->Begin(storage::TxMode::kWrite).value();
+        ASSERT_TRUE(tx->Execute("UPDATE staff SET name = $1 WHERE id = $2", {"王芳", agent.id.value()}));
+        ASSERT_TRUE(
+            tx->Execute("INSERT INTO staff_roles (staff_id, role) VALUES ($1, 'technician')", {agent.id.value()}));
+        ASSERT_TRUE(tx->Commit());
+    }
+    EXPECT_EQ(person()->name, "王芳");
+    EXPECT_TRUE(Has(person()->roles, Role::kTechnician));
+    {
+        auto tx = db_->Begin(storage::TxMode::kWrite).value();
+        ASSERT_TRUE(tx->Execute("UPDATE staff SET active = 0 WHERE id = $1", {agent.id.value()}));
+        EXPECT_FALSE(directory.FindStaff(*tx, agent.id).value()->active);
+    }
+    EXPECT_TRUE(person()->active);
+    EXPECT_FALSE(storage::RunInTransaction(*db_, storage::TxMode::kRead, [&](storage::Transaction& tx) {
+                     return directory.FindStaff(tx, StaffId(999999));
+                 }).value());
+}
+
 }  // namespace
 }  // namespace ac::auth
