@@ -744,7 +744,7 @@ TEST_F(StorageTest, SqliteOnly_CheckpointsKeepTheWalSmall) {
     EXPECT_EQ(Count("pages"), kTransactions);
 }
 
-TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
+TEST_F(StorageTest, SqliteOnly_ConnectionPragmasAreSet) {
     auto tx = db_->Begin(TxMode::kWrite).value();
     EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");
     EXPECT_EQ(tx->Query("PRAGMA foreign_keys").value().front().Int(0), 1);
@@ -756,6 +756,8 @@ TEST_F(StorageTest, SqliteOnly_DurabilityPragmasAreSet) {
     auto relaxed = test_db_.Open(normal);
     auto relaxed_tx = relaxed->Begin(TxMode::kWrite).value();
     EXPECT_EQ(relaxed_tx->Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL";
+    auto read = db_->Begin(TxMode::kRead).value();
+    EXPECT_EQ(read->Query("PRAGMA cache_size").value().front().Int(0), -16384) << "a reader's cache: 16 MiB";
 }
 
 // synchronous FULL (the default): a write is acknowledged only after a sync of the WAL that began after its COMMIT,
