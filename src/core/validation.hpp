@@ -16,7 +16,7 @@ template <class T>
 struct Page {
     std::vector<T> items;
     std::int64_t total = 0;
-    bool total_capped = false;  // `total` is a floor: more rows match (a search counts up to a cap)
+    bool total_capped = false;  // `total` is a floor: more rows match (a list counts up to a cap)
     int page = 1;
     int page_size = 50;
 };

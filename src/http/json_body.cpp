@@ -32,7 +32,7 @@ std::string PageSchema(std::string_view item) {
     return R"({"type": "object", "required": ["items", "total", "page", "page_size"], "properties": {
       "items": {"type": "array", "items": )" +
            std::string(item) + R"(}, "total": {"type": "integer"},
-      "total_capped": {"type": "boolean", "description": "true when more rows match than total: a search counts up to 1000"},
+      "total_capped": {"type": "boolean", "description": "true when more rows match than total: a list counts up to four pages past the one asked for"},
       "page": {"type": "integer"},
       "page_size": {"type": "integer"}}})";
 }

@@ -119,11 +119,8 @@ std::string TextSearchCondition(Where& where, Backend backend, const SearchTarge
     return std::string(target.outer) + " IN (" + keys + ")";
 }
 
-std::string CountQuery(const std::string& filter, bool searched, int page, int page_size) {
-    if (!searched) {
-        return "SELECT count(*)" + filter;
-    }
-    return "SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " + std::to_string(SearchCountCap(page, page_size) + 1) +
+std::string CountQuery(const std::string& filter, int page, int page_size) {
+    return "SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " + std::to_string(CountCap(page, page_size) + 1) +
            ") capped";
 }
 

@@ -15,12 +15,12 @@
 
 namespace ac::storage {
 
-// A search counts its matches only up to four pages past the one asked for; beyond, the list says "more than"
-// (Page::total_capped). So a short term over a million rows costs a few pages, not a million rows, and paging on
-// moves the cap along.
-inline constexpr int kSearchPagesAhead = 4;
-[[nodiscard]] inline std::int64_t SearchCountCap(int page, int page_size) {
-    return static_cast<std::int64_t>(page + kSearchPagesAhead) * page_size;
+// A list counts its rows only up to four pages past the one asked for; beyond, it says "more than"
+// (Page::total_capped). So a short search term, or a state that a hundred thousand tickets have reached, costs a
+// few pages to count, not every matching row, and paging on moves the cap along.
+inline constexpr int kCountPagesAhead = 4;
+[[nodiscard]] inline std::int64_t CountCap(int page, int page_size) {
+    return static_cast<std::int64_t>(page + kCountPagesAhead) * page_size;
 }
 
 struct SearchTarget {
@@ -52,16 +52,16 @@ struct TextSearch {
 [[nodiscard]] std::string TextSearchCondition(Where& where, Backend backend, const SearchTarget& target,
                                               std::string_view text);
 
-// SELECT count(*) over `filter` (" FROM … WHERE …"); for a search, counting at most SearchCountCap + 1 rows.
-[[nodiscard]] std::string CountQuery(const std::string& filter, bool searched, int page, int page_size);
+// SELECT count(*) over `filter` (" FROM … WHERE …"), counting at most CountCap + 1 rows.
+[[nodiscard]] std::string CountQuery(const std::string& filter, int page, int page_size);
 
 // Sets a page's total (and page number and size) from what CountQuery counted.
 template <class T>
-void SetTotal(Page<T>& page, std::int64_t counted, bool searched, int page_number, int page_size) {
-    const std::int64_t cap = SearchCountCap(page_number, page_size);
+void SetTotal(Page<T>& page, std::int64_t counted, int page_number, int page_size) {
+    const std::int64_t cap = CountCap(page_number, page_size);
     page.page = page_number;
     page.page_size = page_size;
-    page.total_capped = searched && counted > cap;
+    page.total_capped = counted > cap;
     page.total = page.total_capped ? cap : counted;
 }
 

@@ -239,6 +239,37 @@ TEST_F(RepairApi, AfterSalesRegistersDirectlyOnTheSameFormWithTheSameRule) {
     EXPECT_EQ(created.Json().at("fields").at("customer_name"), "王建国");
 }
 
+// A list counts its rows four pages past the one asked for and no further: beyond, `total` is that many and
+// `total_capped` says there are more, so a state that a hundred thousand tickets reached costs a few pages to count.
+// Paging on moves the count along until it reaches the real total.
+TEST_F(RepairApi, AListCountsFourPagesAheadAndSaysWhenThereAreMore) {
+    ApiSession agent = As("agent");
+    for (int i = 0; i < 6; ++i) {
+        ASSERT_EQ(agent.Post("/api/v1/repair-tickets", Registration("1392200000" + std::to_string(i))).status, 201);
+    }
+    const auto all = agent.Get("/api/v1/repair-tickets?page_size=200").Json();
+    ASSERT_EQ(all.at("total_capped"), false);
+    const std::int64_t n = all.at("total").as_int64();
+    ASSERT_GE(n, 6);
+    const auto page = [&](std::int64_t number) {
+        return agent.Get("/api/v1/repair-tickets?page_size=1&page=" + std::to_string(number)).Json();
+    };
+    const auto first = page(1);
+    EXPECT_EQ(first.at("total"), 5) << "pages 1 to 5 of one row";
+    EXPECT_EQ(first.at("total_capped"), true);
+    EXPECT_EQ(first.at("items").as_array().size(), 1u);
+    const auto short_of_it = page(n - 5);
+    EXPECT_EQ(short_of_it.at("total"), n - 1);
+    EXPECT_EQ(short_of_it.at("total_capped"), true);
+    const auto reaching = page(n - 4);
+    EXPECT_EQ(reaching.at("total"), n);
+    EXPECT_EQ(reaching.at("total_capped"), false);
+    // The same with a filter: the store's registered tickets.
+    const auto registered = agent.Get("/api/v1/repair-tickets?state=registered&page_size=1").Json();
+    EXPECT_EQ(registered.at("total"), 5);
+    EXPECT_EQ(registered.at("total_capped"), true);
+}
+
 // Registrations sent at once: the server runs writes on fibers that share the database's commits; each request is
 // answered with its own ticket, and what the server logs for it after the commit carries that request's id.
 TEST_F(RepairApi, RegistrationsSentAtOnceAreEachAnsweredAndLoggedAsTheirOwn) {

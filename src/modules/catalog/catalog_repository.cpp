@@ -261,11 +261,10 @@ Result<Page<Customer>> CatalogRepository::ListCustomers(Transaction& tx, const C
                                                               : OrderBy(tx, CustomerOrder(query.sort))) +
                                                       " LIMIT " + where.Next() + " OFFSET " + where.Next(1),
                                                   paged));
-    const bool searched = !query.text.empty();
     AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query(storage::CountQuery(filter, searched, query.page, query.page_size), where.params()));
+                        tx.Query(storage::CountQuery(filter, query.page, query.page_size), where.params()));
     Page<Customer> page;
-    storage::SetTotal(page, count[0].Int(0), searched, query.page, query.page_size);
+    storage::SetTotal(page, count[0].Int(0), query.page, query.page_size);
     for (const Row& row : rows) {
         page.items.push_back(CustomerFrom(row));
     }

@@ -296,10 +296,9 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
                      (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " + where.Next(1) +
                      " OFFSET " + where.Next(2),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query(storage::CountQuery(filter, search.has_value(), q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, q.page, q.page_size), where.params()));
     Page<ContractRow> page;
-    storage::SetTotal(page, count[0].Int(0), search.has_value(), q.page, q.page_size);
+    storage::SetTotal(page, count[0].Int(0), q.page, q.page_size);
     for (const Row& row : rows) {
         ContractRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

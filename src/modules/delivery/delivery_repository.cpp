@@ -182,11 +182,9 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
                      std::string(kJobColumns) + filter + " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT " +
                      where.Next() + " OFFSET " + where.Next(1),
                  paged));
-    const bool searched = !q.text.empty();
-    AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query(storage::CountQuery(filter, searched, q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, q.page, q.page_size), where.params()));
     Page<JobRow> page;
-    storage::SetTotal(page, count[0].Int(0), searched, q.page, q.page_size);
+    storage::SetTotal(page, count[0].Int(0), q.page, q.page_size);
     for (const Row& row : rows) {
         JobRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

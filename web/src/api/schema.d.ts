@@ -2310,7 +2310,7 @@ export interface operations {
                             updated_at: string;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -2584,7 +2584,7 @@ export interface operations {
                             updated_at: string;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -2860,7 +2860,7 @@ export interface operations {
                             breached: boolean;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -3064,7 +3064,7 @@ export interface operations {
                             at_risk: boolean;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -3372,7 +3372,7 @@ export interface operations {
                             available: number;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -3457,7 +3457,7 @@ export interface operations {
                             staff_id: number | null;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -3509,7 +3509,7 @@ export interface operations {
                             }[];
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;
@@ -3811,7 +3811,7 @@ export interface operations {
                             breached: boolean;
                         }[];
                         total: number;
-                        /** @description true when more rows match than total: a search counts up to 1000 */
+                        /** @description true when more rows match than total: a list counts up to four pages past the one asked for */
                         total_capped?: boolean;
                         page: number;
                         page_size: number;

@@ -42,7 +42,7 @@ describe('ListPage', () => {
     const fetch = vi.fn().mockResolvedValue({ items: rows, total: 1000, total_capped: true })
     const { wrapper } = await mountWithApp(ListPage, { columns, fetch })
     await settle()
-    expect(wrapper.find('[data-test="list-capped"]').text()).toBe('匹配超过 1000 条，仅列出前 1000 条；再加一个词可缩小范围。')
+    expect(wrapper.find('[data-test="list-capped"]').text()).toBe('匹配超过 1000 条；向后翻页可看更多，或加词、加筛选条件缩小范围。')
     fetch.mockResolvedValue({ items: rows, total: 2, total_capped: false })
     await wrapper.find('[data-test="list-search-button"]').trigger('click')
     await settle()

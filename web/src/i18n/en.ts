@@ -33,7 +33,7 @@ const en: typeof zh = {
   },
   common: {
     search: 'Search',
-    moreThan: 'More than {n} match; the first {n} are listed. Add a word to narrow the search.',
+    moreThan: 'More than {n} match. Page on to see more, or add a word or a filter to narrow the list.',
     reset: 'Reset',
     create: 'New',
     edit: 'Edit',

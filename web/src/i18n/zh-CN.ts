@@ -31,7 +31,7 @@ export default {
   },
   common: {
     search: '搜索',
-    moreThan: '匹配超过 {n} 条，仅列出前 {n} 条；再加一个词可缩小范围。',
+    moreThan: '匹配超过 {n} 条；向后翻页可看更多，或加词、加筛选条件缩小范围。',
     reset: '重置',
     create: '新建',
     edit: '编辑',
