@@ -141,8 +141,11 @@ void AppendDatabaseMetrics(std::string& out, storage::Database& db) {
                        "SQLite: commits written to disk, each for a group of write transactions.",
                        static_cast<double>(stats.group_commits_total), "{" + backend + "}");
     http::AppendMetric(out, "aftercare_db_checkpoints_total", "counter",
-                       "SQLite: WAL checkpoints run in the background.", static_cast<double>(stats.checkpoints_total),
-                       "{" + backend + "}");
+                       "SQLite: WAL checkpoints, in the background or by the writer.",
+                       static_cast<double>(stats.checkpoints_total), "{" + backend + "}");
+    http::AppendMetric(out, "aftercare_db_writer_checkpoints_total", "counter",
+                       "SQLite: WAL checkpoints by the writer, once the background left it little to copy.",
+                       static_cast<double>(stats.writer_checkpoints_total), "{" + backend + "}");
     http::AppendMetric(out, "aftercare_db_wal_syncs_total", "counter",
                        "SQLite: syncs of the WAL that made group commits durable, off the writer.",
                        static_cast<double>(stats.wal_syncs_total), "{" + backend + "}");

@@ -82,8 +82,10 @@ struct PoolStats {
     // SQLite: the COMMITs written, each for a group of write transactions (group commit); fewer than the write
     // transactions committed when writers overlap. PostgreSQL groups its own flushes and leaves this at 0.
     std::uint64_t group_commits_total = 0;
-    // SQLite: WAL checkpoints run in the background (PostgreSQL checkpoints by itself: 0).
+    // SQLite: WAL checkpoints, in the background or by the writer (PostgreSQL checkpoints by itself: 0); of which
+    // the writer's, which hold up every writer while they copy: once the background has left it little.
     std::uint64_t checkpoints_total = 0;
+    std::uint64_t writer_checkpoints_total = 0;
     // SQLite, synchronous FULL: syncs of the WAL that made group commits durable, each for the groups committed
     // since the one before (the writer goes on meanwhile). 0 otherwise.
     std::uint64_t wal_syncs_total = 0;

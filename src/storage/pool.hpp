@@ -30,6 +30,10 @@ class PoolCounters {
     }
     void GroupCommitted() { group_commits_total_.fetch_add(1, std::memory_order_relaxed); }
     void Checkpointed() { checkpoints_total_.fetch_add(1, std::memory_order_relaxed); }
+    void WriterCheckpointed() {
+        Checkpointed();
+        writer_checkpoints_total_.fetch_add(1, std::memory_order_relaxed);
+    }
     void WalSynced() { wal_syncs_total_.fetch_add(1, std::memory_order_relaxed); }
     void ConnectionLost() { connections_lost_total_.fetch_add(1, std::memory_order_relaxed); }
     // Counts a failed statement by its kind (serialization failures).
@@ -56,6 +60,7 @@ class PoolCounters {
         stats.rollbacks_total = rollbacks_total_.load(std::memory_order_relaxed);
         stats.group_commits_total = group_commits_total_.load(std::memory_order_relaxed);
         stats.checkpoints_total = checkpoints_total_.load(std::memory_order_relaxed);
+        stats.writer_checkpoints_total = writer_checkpoints_total_.load(std::memory_order_relaxed);
         stats.wal_syncs_total = wal_syncs_total_.load(std::memory_order_relaxed);
         stats.serialization_failures_total = serialization_failures_total_.load(std::memory_order_relaxed);
         stats.connections_lost_total = connections_lost_total_.load(std::memory_order_relaxed);
@@ -69,6 +74,7 @@ class PoolCounters {
     std::atomic<std::uint64_t> rollbacks_total_{0};
     std::atomic<std::uint64_t> group_commits_total_{0};
     std::atomic<std::uint64_t> checkpoints_total_{0};
+    std::atomic<std::uint64_t> writer_checkpoints_total_{0};
     std::atomic<std::uint64_t> wal_syncs_total_{0};
     std::atomic<std::uint64_t> serialization_failures_total_{0};
     std::atomic<std::uint64_t> connections_lost_total_{0};

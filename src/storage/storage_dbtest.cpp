@@ -744,6 +744,37 @@ TEST_F(StorageTest, SqliteOnly_CheckpointsKeepTheWalSmall) {
     EXPECT_EQ(Count("pages"), kTransactions);
 }
 
+// A commit that writes thousands of pages at once (an FTS5 merge does) is copied into the database by the
+// background, not by the writer while every other writer waits; the WAL then starts over.
+TEST_F(StorageTest, SqliteOnly_TheWriterLeavesALargeCommitToTheBackgroundCheckpoint) {
+    Script("CREATE TABLE pages (id BIGINT PRIMARY KEY, body BLOB NOT NULL)");
+    const std::string body(4 * 1024, 'x');
+    ASSERT_TRUE(RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        for (int i = 0; i < 3'000; ++i) {  // some 6,000 WAL frames: past twice the WAL's limit in one commit
+            AC_RETURN_IF_ERROR(tx.Run("INSERT INTO pages (id, body) VALUES ($1, $2)", {i, Value(Blob{body})}));
+        }
+        return Ok();
+    }));
+    EXPECT_EQ(db_->Stats().writer_checkpoints_total, 0u) << "the writer copied a large commit itself";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (db_->Stats().checkpoints_total == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(db_->Stats().checkpoints_total, 1u) << "the background copied it";
+    // With the WAL copied, the next commit writes it from its beginning (a steady stream that never lets the
+    // background catch up is the writer's to finish: SqliteOnly_CheckpointsKeepTheWalSmall).
+    const std::string wal = test_db_.url().substr(test_db_.url().starts_with("sqlite:") ? 7 : 0) + "-wal";
+    const auto before = std::filesystem::file_size(wal);
+    for (int id : {3'000, 3'001}) {
+        ASSERT_TRUE(RunInTransaction(*db_, TxMode::kWrite, [&](Transaction& tx) -> Status {
+            return tx.Run("INSERT INTO pages (id, body) VALUES ($1, $2)", {id, Value(Blob{body})});
+        }));
+    }
+    EXPECT_EQ(std::filesystem::file_size(wal), before) << "the WAL started over instead of growing";
+    EXPECT_EQ(db_->Stats().writer_checkpoints_total, 0u);
+    EXPECT_EQ(Count("pages"), 3'002);
+}
+
 TEST_F(StorageTest, SqliteOnly_ConnectionPragmasAreSet) {
     auto tx = db_->Begin(TxMode::kWrite).value();
     EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");

@@ -421,6 +421,8 @@ class Checkpointer {
     // A checkpoint once the WAL holds this many frames (SQLite's own default).
     static constexpr int kFrames = 1000;
     static constexpr int kWriterFrames = 2 * kFrames;
+    static constexpr int kWriterLeftover = kFrames / 4;
+    static constexpr int kWriterFramesAtMost = 16 * kFrames;  // should the background fall behind for good
 
     Checkpointer(std::unique_ptr<Connection> connection, PoolCounters& counters)
         : connection_(std::move(connection)), counters_(counters), thread_([this] {
@@ -445,12 +447,17 @@ class Checkpointer {
   private:
     static int Hook(void* self, sqlite3* db, const char* /*schema*/, int frames) {
         auto* checkpointer = static_cast<Checkpointer*>(self);
-        if (frames >= kWriterFrames) {
+        // Frames the background copied in its last pass (of an earlier WAL when more than the WAL holds now).
+        const int backfilled = checkpointer->backfilled_.load(std::memory_order_relaxed);
+        const bool little_left = backfilled <= frames && frames - backfilled <= kWriterLeftover;
+        if ((frames >= kWriterFrames && little_left) || frames >= kWriterFramesAtMost) {
             // Under a steady stream of writes a background checkpoint never catches up with the WAL's end, and the
-            // WAL only starts over once it has; so at twice the limit the writer copies the rest itself (what the
-            // background left: little) and the next write starts the WAL from its beginning.
+            // WAL only starts over once it has; so past twice the limit the writer copies the rest itself and the
+            // next write starts the WAL from its beginning. Only once the background has left little to copy: a
+            // commit that wrote thousands of pages at once (an FTS5 merge) is left to the background, which the
+            // writer would otherwise spend tens of milliseconds copying and syncing while every writer waits.
             if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
-                checkpointer->counters_.Checkpointed();
+                checkpointer->counters_.WriterCheckpointed();
             }
         } else if (frames >= kFrames) {
             {
@@ -471,8 +478,10 @@ class Checkpointer {
             }
             wanted_ = false;
             lock.unlock();
+            int backfilled = 0;
             if (sqlite3_wal_checkpoint_v2(connection_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                          nullptr) == SQLITE_OK) {
+                                          &backfilled) == SQLITE_OK) {
+                backfilled_.store(backfilled, std::memory_order_relaxed);
                 counters_.Checkpointed();
             }
             lock.lock();
@@ -483,8 +492,9 @@ class Checkpointer {
     PoolCounters& counters_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    bool wanted_ = false;  // guarded by mutex_
-    bool stop_ = false;    // guarded by mutex_
+    bool wanted_ = false;             // guarded by mutex_
+    std::atomic<int> backfilled_{0};  // frames of the WAL copied by the last background pass
+    bool stop_ = false;               // guarded by mutex_
     std::thread thread_;
 };
 
