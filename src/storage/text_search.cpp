@@ -124,4 +124,17 @@ std::string CountQuery(const std::string& filter, int page, int page_size) {
            ") capped";
 }
 
+Result<std::int64_t> CountRows(Transaction& tx, const std::string& filter, std::span<const Value> params,
+                               std::size_t page_rows, int page, int page_size) {
+    const auto shown = static_cast<std::int64_t>(page_rows);
+    if (shown > 0 && shown < page_size) {
+        return static_cast<std::int64_t>(page - 1) * page_size + shown;
+    }
+    if (shown == 0 && page == 1) {
+        return 0;
+    }
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(CountQuery(filter, page, page_size), params));
+    return count[0].Int(0);
+}
+
 }  // namespace ac::storage

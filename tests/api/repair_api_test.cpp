@@ -264,6 +264,15 @@ TEST_F(RepairApi, AListCountsFourPagesAheadAndSaysWhenThereAreMore) {
     const auto reaching = page(n - 4);
     EXPECT_EQ(reaching.at("total"), n);
     EXPECT_EQ(reaching.at("total_capped"), false);
+    // Past the last page: nothing to show, the whole count.
+    const auto beyond = page(n + 1);
+    EXPECT_TRUE(beyond.at("items").as_array().empty());
+    EXPECT_EQ(beyond.at("total"), n);
+    EXPECT_EQ(beyond.at("total_capped"), false);
+    // A short page is the list's end: its total is the rows before it and on it.
+    const auto last = agent.Get("/api/v1/repair-tickets?page_size=4&page=" + std::to_string((n + 3) / 4)).Json();
+    EXPECT_EQ(last.at("total"), n);
+    EXPECT_EQ(last.at("total_capped"), false);
     // The same with a filter: the store's registered tickets.
     const auto registered = agent.Get("/api/v1/repair-tickets?state=registered&page_size=1").Json();
     EXPECT_EQ(registered.at("total"), 5);

@@ -261,10 +261,10 @@ Result<Page<Customer>> CatalogRepository::ListCustomers(Transaction& tx, const C
                                                               : OrderBy(tx, CustomerOrder(query.sort))) +
                                                       " LIMIT " + where.Next() + " OFFSET " + where.Next(1),
                                                   paged));
-    AC_ASSIGN_OR_RETURN(const Rows count,
-                        tx.Query(storage::CountQuery(filter, query.page, query.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const std::int64_t counted,
+                        storage::CountRows(tx, filter, where.params(), rows.size(), query.page, query.page_size));
     Page<Customer> page;
-    storage::SetTotal(page, count[0].Int(0), query.page, query.page_size);
+    storage::SetTotal(page, counted, query.page, query.page_size);
     for (const Row& row : rows) {
         page.items.push_back(CustomerFrom(row));
     }

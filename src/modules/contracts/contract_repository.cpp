@@ -296,9 +296,10 @@ Result<Page<ContractRow>> ContractRepository::List(Transaction& tx, const Contra
                      (search ? search->newest_first : std::string("d.id DESC")) + " LIMIT " + where.Next(1) +
                      " OFFSET " + where.Next(2),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const std::int64_t counted,
+                        storage::CountRows(tx, filter, where.params(), rows.size(), q.page, q.page_size));
     Page<ContractRow> page;
-    storage::SetTotal(page, count[0].Int(0), q.page, q.page_size);
+    storage::SetTotal(page, counted, q.page, q.page_size);
     for (const Row& row : rows) {
         ContractRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

@@ -182,9 +182,10 @@ Result<Page<JobRow>> DeliveryRepository::List(Transaction& tx, const JobQuery& q
                      std::string(kJobColumns) + filter + " ORDER BY COALESCE(j.window_start_ms, 0), d.id LIMIT " +
                      where.Next() + " OFFSET " + where.Next(1),
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const std::int64_t counted,
+                        storage::CountRows(tx, filter, where.params(), rows.size(), q.page, q.page_size));
     Page<JobRow> page;
-    storage::SetTotal(page, count[0].Int(0), q.page, q.page_size);
+    storage::SetTotal(page, counted, q.page, q.page_size);
     for (const Row& row : rows) {
         JobRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;

@@ -286,9 +286,10 @@ Result<Page<TicketRow>> RepairRepository::List(Transaction& tx, const TicketQuer
                      " LEFT JOIN sla_timers f ON f.document_id = d.id AND f.name = 'repair.first_contact'"
                      " ORDER BY d.id DESC",
                  paged));
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(storage::CountQuery(filter, q.page, q.page_size), where.params()));
+    AC_ASSIGN_OR_RETURN(const std::int64_t counted,
+                        storage::CountRows(tx, filter, where.params(), rows.size(), q.page, q.page_size));
     Page<TicketRow> page;
-    storage::SetTotal(page, count[0].Int(0), q.page, q.page_size);
+    storage::SetTotal(page, counted, q.page, q.page_size);
     for (const Row& row : rows) {
         TicketRow item;
         constexpr std::size_t n = kernel::kDocumentColumnCount;
