@@ -119,11 +119,6 @@ std::string TextSearchCondition(Where& where, Backend backend, const SearchTarge
     return std::string(target.outer) + " IN (" + keys + ")";
 }
 
-std::string CountQuery(const std::string& filter, int page, int page_size) {
-    return "SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " + std::to_string(CountCap(page, page_size) + 1) +
-           ") capped";
-}
-
 Result<std::int64_t> CountRows(Transaction& tx, const std::string& filter, std::span<const Value> params,
                                std::size_t page_rows, int page, int page_size) {
     const auto shown = static_cast<std::int64_t>(page_rows);
@@ -133,7 +128,9 @@ Result<std::int64_t> CountRows(Transaction& tx, const std::string& filter, std::
     if (shown == 0 && page == 1) {
         return 0;
     }
-    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query(CountQuery(filter, page, page_size), params));
+    AC_ASSIGN_OR_RETURN(const Rows count, tx.Query("SELECT count(*) FROM (SELECT 1" + filter + " LIMIT " +
+                                                       std::to_string(CountCap(page, page_size) + 1) + ") capped",
+                                                   params));
     return count[0].Int(0);
 }
 

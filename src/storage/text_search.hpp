@@ -52,16 +52,13 @@ struct TextSearch {
 [[nodiscard]] std::string TextSearchCondition(Where& where, Backend backend, const SearchTarget& target,
                                               std::string_view text);
 
-// SELECT count(*) over `filter` (" FROM … WHERE …"), counting at most CountCap + 1 rows.
-[[nodiscard]] std::string CountQuery(const std::string& filter, int page, int page_size);
-
 // A list's count up to CountCap + 1: from the page itself when it is short (it holds the last rows: no other
-// query), else CountQuery over `filter` with the filter's parameters. A rare search term's page reads every match,
-// and the count would read them all again.
+// query), else a count of at most CountCap + 1 rows over `filter` (" FROM … WHERE …") with the filter's parameters. A
+// rare search term's page reads every match, and the count would read them all again.
 [[nodiscard]] Result<std::int64_t> CountRows(Transaction& tx, const std::string& filter, std::span<const Value> params,
                                              std::size_t page_rows, int page, int page_size);
 
-// Sets a page's total (and page number and size) from what CountQuery counted.
+// Sets a page's total (and page number and size) from what CountRows counted.
 template <class T>
 void SetTotal(Page<T>& page, std::int64_t counted, int page_number, int page_size) {
     const std::int64_t cap = CountCap(page_number, page_size);
