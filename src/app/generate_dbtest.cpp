@@ -30,6 +30,28 @@ std::int64_t Count(storage::Database& db, const std::string& sql) {
         .value();
 }
 
+// Every index and trigger with its definition.
+std::string Schema(storage::Database& db) {
+    const bool sqlite = db.backend() == storage::Backend::kSqlite;
+    return storage::RunInTransaction(
+               db, storage::TxMode::kRead,
+               [&](storage::Transaction& tx) -> Result<std::string> {
+                   AC_ASSIGN_OR_RETURN(
+                       const storage::Rows rows,
+                       tx.Query(sqlite ? "SELECT name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE type IN "
+                                         "('index', 'trigger') ORDER BY name"
+                                       : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = "
+                                         "current_schema() UNION ALL SELECT tgname || ': ' || "
+                                         "pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1"));
+                   std::string out;
+                   for (std::size_t i = 0; i < rows.size(); ++i) {
+                       out += rows[i].Text(0) + "\n";
+                   }
+                   return out;
+               })
+        .value();
+}
+
 std::string Fingerprint(storage::Database& db) {
     return storage::RunInTransaction(
                db, storage::TxMode::kRead,
@@ -53,9 +75,12 @@ TEST(Generate, AScaleGivesItsRowsWithIntactAuditChainsAndTheSameDataForTheSameSe
     testing::TestDatabase first_db;
     auto first = first_db.Open();
     ASSERT_TRUE(storage::Migrate(*first, clock));
+    const std::string schema = Schema(*first);
     const GenerateOptions options{.scale = 0.002, .seed = 7};
     const Result<GenerateReport> report = Generate(*first, clock, options);
     ASSERT_TRUE(report) << report.error().message.key;
+    // The indexes and triggers dropped for the load are all back, as the migrations made them.
+    EXPECT_EQ(Schema(*first), schema);
     EXPECT_EQ(report->rows.at("customers"), 1000);
     EXPECT_EQ(report->rows.at("contracts"), 1200);
     EXPECT_EQ(report->rows.at("repair_tickets"), 2000);
