@@ -194,7 +194,8 @@ class Database {
     // The backend's own version ("3.40.1", "15.18").
     [[nodiscard]] virtual std::string ServerVersion() = 0;
 
-    // Ends a bulk load (OpenOptions::sqlite_bulk_load): SQLite's writer goes back to WAL. Otherwise nothing to do.
+    // Ends a bulk load (OpenOptions::sqlite_bulk_load): SQLite's writer goes back to WAL and checks foreign keys
+    // again. Otherwise nothing to do.
     // Errors: kPoolTimeout while a transaction holds the writer; kUnavailable when SQLite keeps its mode.
     [[nodiscard]] virtual Status EndBulkLoad() { return Ok(); }
     // Listens on `channel` over a connection of its own. SQLite has no other server to hear from: nullptr.
@@ -229,9 +230,11 @@ struct OpenOptions {
     // SQLite, for filling a database that nothing else uses meanwhile (the data generator): the writer writes changed
     // pages straight into the file and keeps its rollback journal in memory, instead of writing each page to the WAL
     // and again into the file at a checkpoint, and syncs the file once at the end instead of at every commit. A failed
-    // transaction still rolls back; a crash or power loss during the load leaves the file unusable.
-    // Database::EndBulkLoad syncs the file and returns to WAL and the `sqlite_synchronous` setting. (Only at open: a
-    // connection cannot leave WAL while another one has the file open.)
+    // transaction still rolls back; a crash or power loss during the load leaves the file unusable. Foreign keys are
+    // not checked during the load (half of the time some tables take to insert): the loader's rows must be whole
+    // by construction, and its tests check them with PRAGMA foreign_key_check. Database::EndBulkLoad syncs the file
+    // and returns to WAL, the `sqlite_synchronous` setting and checked foreign keys. (Only at open: a connection
+    // cannot leave WAL while another one has the file open.)
     bool sqlite_bulk_load = false;
 };
 

@@ -816,8 +816,9 @@ TEST_F(StorageTest, SqliteOnly_AWriteIsAcknowledgedOnlyOnceTheWalIsSynced) {
     EXPECT_EQ(Count("notes"), 21);
 }
 
-// A bulk load (the data generator's) writes into the file without the WAL and without a sync per commit, still rolls
-// a failed transaction back, and leaves the file in WAL, synced, for whatever opens it next.
+// A bulk load (the data generator's) writes into the file without the WAL, without a sync per commit and without
+// checking foreign keys, still rolls a failed transaction back, and leaves the file in WAL, synced and checking
+// foreign keys, for whatever opens it next.
 TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     TestDatabase fresh;  // no other connection has this file open: a connection cannot leave WAL while one has
     OpenOptions bulk;
@@ -832,6 +833,7 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
         AC_RETURN_IF_ERROR(tx.Run("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)"));
         EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "memory");
         EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 0) << "OFF: synced once, at the end";
+        EXPECT_EQ(tx.Query("PRAGMA foreign_keys").value().front().Int(0), 0) << "the loader's rows are whole";
         for (int i = 0; i < 1000; ++i) {
             AC_RETURN_IF_ERROR(tx.Run("INSERT INTO notes (id, body) VALUES ($1, $2)", {i, std::string(200, 'x')}));
         }
@@ -860,8 +862,14 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     ASSERT_TRUE(RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
         EXPECT_EQ(tx.Query("PRAGMA journal_mode").value().front().Text(0), "wal");
         EXPECT_EQ(tx.Query("PRAGMA synchronous").value().front().Int(0), 1) << "NORMAL, with the WAL's syncer";
+        AC_RETURN_IF_ERROR(tx.Run("CREATE TABLE replies (note_id BIGINT NOT NULL REFERENCES notes (id))"));
         return tx.Run("INSERT INTO notes (id, body) VALUES (1000, 'after')");
     }));
+    const Status orphan = RunInTransaction(*db, TxMode::kWrite, [&](Transaction& tx) -> Status {
+        return tx.Run("INSERT INTO replies (note_id) VALUES (5000)");
+    });
+    ASSERT_FALSE(orphan) << "foreign keys are checked again after the load";
+    EXPECT_EQ(KindOf(orphan.error()), DbErrorKind::kForeignKeyViolation);
     EXPECT_EQ(db->Stats().wal_syncs_total, 1u) << "after the load, a commit is synced before it is acknowledged";
     EXPECT_TRUE(std::filesystem::exists(file + "-wal"));
     EXPECT_EQ(count(), 1001);

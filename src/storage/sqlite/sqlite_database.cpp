@@ -161,7 +161,9 @@ class Connection {
         if (writer) {
             AC_RETURN_IF_ERROR(connection->SetJournalMode(options.sqlite_bulk_load ? "memory" : "wal"));
             AC_RETURN_IF_ERROR(connection->Exec("PRAGMA synchronous=" + Synchronous(options)));
-            AC_RETURN_IF_ERROR(connection->Exec("PRAGMA foreign_keys=ON"));
+            // A bulk load's rows are not checked one by one against their parents (see OpenOptions).
+            AC_RETURN_IF_ERROR(
+                connection->Exec(options.sqlite_bulk_load ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON"));
         }
         AC_RETURN_IF_ERROR(connection->Exec("PRAGMA temp_store=MEMORY"));
         if (!writer) {
@@ -742,6 +744,7 @@ class SqliteDatabase final : public Database {
             AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA synchronous=" + Connection::Synchronous(options_)));
         }
         AC_RETURN_IF_ERROR(writer_->SetJournalMode("wal"));
+        AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA foreign_keys=ON"));
         bulk_load_ = false;
         return Ok();
     }
