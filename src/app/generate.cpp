@@ -36,8 +36,6 @@ constexpr double kRepairs = 1'000'000;
 constexpr auto kHistory = std::chrono::days(3650);
 // Rows written between commits: large enough that commits cost nothing, small enough to bound memory.
 constexpr std::int64_t kRowsPerCommit = 200'000;
-// The most a scratch search table holds in memory before writing it out (see OpenScratch).
-constexpr std::int64_t kSearchHashBytes = 256LL << 20;
 
 constexpr std::array<std::string_view, 60> kSurnames = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
@@ -468,21 +466,6 @@ class Generator {
                     AC_RETURN_IF_ERROR(tx.Run(table.Text(1)));
                     AC_RETURN_IF_ERROR(tx.Run("CREATE TEMP TABLE " + table.Text(0) +
                                               "_rows (id INTEGER PRIMARY KEY, search_text TEXT)"));
-                    // FTS5 writes its pending terms out as a segment whenever they pass 'hashsize' (1 MB by
-                    // default) and, after each segment, merges four of a level into one of the next. Here the terms
-                    // are held until the commit (a few tens of MB for 200,000 rows: one segment per table and
-                    // commit) and merged sixteen at a time, which rewrites each term fewer times: at full scale the
-                    // search thread then took 59 s instead of 74 s with four, and the generator waited on it 14 s
-                    // instead of 29 s.
-                    // Only the scratch tables have these settings; the copied index answers the same (generate_dbtest
-                    // compares every term with FTS5's rebuild), and searches on it take as long (W4, bench/notes.md).
-                    for (const auto& [option, value] :
-                         {std::pair<const char*, std::int64_t>{"hashsize", kSearchHashBytes},
-                          {"automerge", 16},
-                          {"crisismerge", 32}}) {
-                        AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table.Text(0) + " (" + table.Text(0) +
-                                                  ", rank) VALUES ('" + option + "', " + std::to_string(value) + ")"));
-                    }
                 }
                 return Ok();
             });
