@@ -1,5 +1,6 @@
 #include "app/generate.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -664,8 +665,12 @@ class Generator {
             AC_RETURN_IF_ERROR(PushSearch(Batch::End::kCommit));
             return writer_->Push(TakeAll(Batch::End::kCommit));
         }
-        if (full) {
+        // The search rows go at their own pace: a few of them come with each record, and batches of a few rows each
+        // filled the search thread's queue while it indexed a commit's texts, so the generator waited with a core idle.
+        if (std::ranges::any_of(SearchBulks(), [](const Bulk* bulk) { return bulk->Full(); })) {
             AC_RETURN_IF_ERROR(PushSearch(Batch::End::kNone));
+        }
+        if (full) {
             return writer_->Push(TakeAll(Batch::End::kNone));
         }
         return Ok();
