@@ -16,38 +16,43 @@ namespace {
 void AppendJsonString(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
-    for (const char c : text) {
+    std::size_t plain = 0;  // where the bytes not yet appended begin: each run of them is appended at once
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte >= 0x20) {
-            out += c;
-        } else {
-            out += '\\';
-            switch (c) {
-                case '\b':
-                    out += 'b';
-                    break;
-                case '\t':
-                    out += 't';
-                    break;
-                case '\n':
-                    out += 'n';
-                    break;
-                case '\f':
-                    out += 'f';
-                    break;
-                case '\r':
-                    out += 'r';
-                    break;
-                default:
-                    out += "u00";
-                    out += kHex[byte >> 4];
-                    out += kHex[byte & 15];
-            }
+        if (byte >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text.data() + plain, i - plain);
+        plain = i + 1;
+        out += '\\';
+        switch (c) {
+            case '"':
+            case '\\':
+                out += c;
+                break;
+            case '\b':
+                out += 'b';
+                break;
+            case '\t':
+                out += 't';
+                break;
+            case '\n':
+                out += 'n';
+                break;
+            case '\f':
+                out += 'f';
+                break;
+            case '\r':
+                out += 'r';
+                break;
+            default:
+                out += "u00";
+                out += kHex[byte >> 4];
+                out += kHex[byte & 15];
         }
     }
+    out.append(text.data() + plain, text.size() - plain);
     out += '"';
 }
 
