@@ -289,10 +289,16 @@ Status Kernel::StartTimer(Transaction& tx, const Document& document, const std::
 }
 
 Status Kernel::ApplyTimers(Transaction& tx, const Document& document, const std::vector<TimerEffect>& effects,
-                           const Calendar& calendar, Instant now, Work& work, std::string& changes_json) {
+                           const Calendar& calendar, Instant now, Work& work, std::string& changes_json, bool created) {
     boost::json::object changes = boost::json::parse(changes_json).as_object();
     for (const TimerEffect& effect : effects) {
-        AC_ASSIGN_OR_RETURN(auto found, TimerRepository::Find(tx, document.id, effect.timer));
+        // A document created in this transaction has no timers to find. On PostgreSQL the lookup would also leave a
+        // SERIALIZABLE predicate lock on the page of sla_timers' index that every concurrent creation's timers go to
+        // (their document ids come in order), and concurrent registrations failed each other's commits.
+        std::optional<TimerRow> found;
+        if (!created) {
+            AC_ASSIGN_OR_RETURN(found, TimerRepository::Find(tx, document.id, effect.timer));
+        }
         const std::string before = found ? found->state : "";
         std::string after = before;
         switch (effect.op) {
@@ -602,7 +608,7 @@ Result<Document> Kernel::CreateIn(Transaction& tx, const Principal& actor, const
     for (const std::string& timer : type->timers_on_create) {
         starts.push_back(TimerEffect{TimerEffect::Op::kStart, timer});
     }
-    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, starts, calendar, now, work, changes_json));
+    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, starts, calendar, now, work, changes_json, /*created=*/true));
     EventRow event;
     event.at = now;
     event.actor_id = document.created_by;
@@ -709,7 +715,7 @@ Result<Document> Kernel::ApplyIn(Transaction& tx, const Principal& actor, const 
     }
     std::string changes_json = changes.Json();
     // (6) timers (before the event, so that it records them)
-    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, action->timers, calendar, now, work, changes_json));
+    AC_RETURN_IF_ERROR(ApplyTimers(tx, document, action->timers, calendar, now, work, changes_json, /*created=*/false));
     // (5) the event, chained to the document's last; the document row is written first so that a concurrent
     // writer of the same document fails here (and is retried) rather than on the event's sequence number.
     EventRow event;

@@ -112,8 +112,9 @@ class Kernel {
                              Work& work, int depth);
     Status CheckInputs(storage::Transaction& tx, const Principal& actor, const Document& document,
                        const ActionDef& action, ActionInputs& inputs, Instant now);
+    // `created`: the document was created in this transaction, so it has no timers yet (none is looked up).
     Status ApplyTimers(storage::Transaction& tx, const Document& document, const std::vector<TimerEffect>& effects,
-                       const Calendar& calendar, Instant now, Work& work, std::string& changes);
+                       const Calendar& calendar, Instant now, Work& work, std::string& changes, bool created);
     Status StartTimer(storage::Transaction& tx, const Document& document, const std::string& name,
                       const Calendar& calendar, Instant now, Work& work);
     Status Notify(storage::Transaction& tx, const Document& document, const std::vector<NotifyRule>& rules,
