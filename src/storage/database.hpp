@@ -42,6 +42,11 @@ enum class TxMode : std::uint8_t {
     kCounter,  // a short write that only moves a counter (INSERT … ON CONFLICT DO UPDATE … RETURNING): PostgreSQL
                // runs it READ COMMITTED, so concurrent increments of one row wait for each other instead of failing
                // as serialization conflicts; on SQLite an ordinary write
+    kWriteQueued,  // a kWrite that runs alone: it waits until the writes in progress in every process end, and
+                   // writes begun meanwhile wait for it (PostgreSQL: an advisory lock that each kWrite holds shared
+                   // from before BEGIN to after its end, this one exclusively). RunInTransaction retries a write
+                   // this way after a serialization failure, so that a write contending for rows others keep
+                   // changing cannot fail again and again; on SQLite an ordinary write
 };
 
 // The portable classification of a storage failure; read it from an Error with KindOf().

@@ -14,6 +14,9 @@ namespace ac::storage {
 
 // How many times a transaction is tried before a retryable failure is returned to the caller.
 inline constexpr int kMaxTransactionAttempts = 12;
+// From this attempt on a write runs as TxMode::kWriteQueued: writers that keep failing each other (PostgreSQL
+// serialization failures on the same rows) then take turns instead.
+inline constexpr int kQueuedFromAttempt = 2;
 
 namespace detail {
 
@@ -23,7 +26,8 @@ auto RunAttempts(Database& db, TxMode mode, Work& work) -> std::invoke_result_t<
     using R = std::invoke_result_t<Work&, Transaction&>;
     thread_local std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
-        Result<std::unique_ptr<Transaction>> tx = db.Begin(mode);
+        Result<std::unique_ptr<Transaction>> tx =
+            db.Begin(mode == TxMode::kWrite && attempt >= kQueuedFromAttempt ? TxMode::kWriteQueued : mode);
         if (!tx) {
             if (!IsRetryable(tx.error()) || attempt >= kMaxTransactionAttempts) {
                 return R(std::unexpect, std::move(tx).error());

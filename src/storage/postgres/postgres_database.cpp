@@ -34,6 +34,23 @@ constexpr std::size_t kMaxPreparedStatements = 512;
 
 // The advisory lock that serialises schema changes of every aftercare process on one database.
 constexpr std::int64_t kSchemaLockKey = 0x61667465'72636172;  // "aftercar"
+// The writers' turn: every serializable write holds it shared, a TxMode::kWriteQueued one alone; a session lock, taken
+// before BEGIN and given back after COMMIT or ROLLBACK. PostgreSQL queues a new shared request behind a waiting
+// exclusive one, so a queued writer runs once the writes in progress end, and no write can fail it.
+constexpr std::int64_t kWriteTurnLockKey = 0x61667465'72717565;  // "afterque"
+
+// The statement that takes (or gives back) the writers' turn for a transaction of `mode`; empty for other modes.
+std::string WriteTurn(TxMode mode, bool take) {
+    const std::string key = "(" + std::to_string(kWriteTurnLockKey) + ")";
+    switch (mode) {
+        case TxMode::kWrite:
+            return std::string(take ? "SELECT pg_advisory_lock_shared" : "SELECT pg_advisory_unlock_shared") + key;
+        case TxMode::kWriteQueued:
+            return std::string(take ? "SELECT pg_advisory_lock" : "SELECT pg_advisory_unlock") + key;
+        default:
+            return "";
+    }
+}
 
 // Owns a PGresult.
 struct ResultDeleter {
@@ -172,6 +189,11 @@ class PgConnection {
     }
 
     // Whether the connection can be reused: open, and not inside a transaction.
+    // Ends the session now (and with it its session locks); Reusable() is false afterwards.
+    void Close() {
+        PQfinish(conn_);
+        conn_ = nullptr;
+    }
     [[nodiscard]] bool Reusable() const {
         return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
     }
@@ -384,6 +406,9 @@ class PostgresDatabase final : public Database {
             case TxMode::kWrite:
                 begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
                 break;
+            case TxMode::kWriteQueued:
+                begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+                break;
             case TxMode::kCounter:
                 begin = "BEGIN ISOLATION LEVEL READ COMMITTED";
                 break;
@@ -396,11 +421,20 @@ class PostgresDatabase final : public Database {
         // A pooled connection may have died while idle (a server restart); nothing ran on it yet, so try another.
         for (std::size_t attempt = 0;; ++attempt) {
             AC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, pool_.Acquire());
-            Status began = connection->Exec(begin);
+            // The writers' turn before BEGIN and in a statement of its own (statements sent together run as one
+            // transaction): the snapshot is taken after the wait and sees what the writers before committed.
+            const std::string turn = WriteTurn(mode, true);
+            Status began = turn.empty() ? Ok() : connection->Exec(turn);
+            if (began) {
+                began = connection->Exec(begin);
+            }
             if (began) {
                 return std::unique_ptr<Transaction>(new PostgresTransaction(*this, std::move(connection), mode));
             }
-            Release(std::move(connection));
+            if (!turn.empty() && connection->InTransaction()) {
+                (void)connection->Exec("ROLLBACK");
+            }
+            Release(std::move(connection), mode);
             if (KindOf(began.error()) != DbErrorKind::kConnectionLost || attempt > options_.pool_size) {
                 return Fail(std::move(began).error());
             }
@@ -441,7 +475,11 @@ class PostgresDatabase final : public Database {
     }
 
     // Takes back a connection: idle again when reusable, closed otherwise.
-    void Release(std::unique_ptr<PgConnection> connection) {
+    void Release(std::unique_ptr<PgConnection> connection, TxMode mode = TxMode::kRead) {
+        if (const std::string turn = WriteTurn(mode, false);
+            !turn.empty() && connection->Reusable() && !connection->Exec(turn)) {
+            connection->Close();  // the turn goes with the session rather than staying held in the pool
+        }
         const bool reusable = connection->Reusable();
         if (!reusable) {
             counters_.ConnectionLost();
@@ -466,7 +504,7 @@ class PostgresDatabase final : public Database {
 
 PostgresTransaction::~PostgresTransaction() {
     Rollback();
-    owner_.Release(std::move(connection_));
+    owner_.Release(std::move(connection_), mode());
 }
 
 Result<Rows> PostgresTransaction::DoQuery(std::string_view sql, std::span<const Value> params) {
