@@ -330,54 +330,22 @@ TEST_F(StorageTest, AReadTransactionSeesOneSnapshot) {
     EXPECT_EQ(Count("notes"), 1);
 }
 
-// Read-modify-write from many threads: serializable writes plus RunInTransaction's retries lose no update.
-TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
-    Script(
-        "CREATE TABLE counters (id BIGINT PRIMARY KEY, value BIGINT NOT NULL); "
-        "INSERT INTO counters (id, value) VALUES (1, 0)");
-    constexpr int kThreads = 8;
-    constexpr int kIncrements = 25;
-    std::atomic<int> failures{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t) {
-        threads.emplace_back([&] {
-            for (int i = 0; i < kIncrements; ++i) {
-                Status done = RunInTransaction(*db_, TxMode::kWrite, [](Transaction& tx) -> Status {
-                    AC_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT value FROM counters WHERE id = 1"));
-                    const std::int64_t value = rows.front().Int(0);
-                    AC_RETURN_IF_ERROR(tx.Execute("UPDATE counters SET value = $1 WHERE id = 1", {value + 1}));
-                    return Ok();
-                });
-                if (!done) {
-                    failures.fetch_add(1);
-                }
-            }
-        });
+// `threads` threads each read and rewrite the one row of a new table `counters` `increments` times, in write
+// transactions through RunInTransaction on `db`. Returns the final value and how many writes failed for good.
+std::pair<std::int64_t, int> IncrementConcurrently(Database& db, int threads, int increments) {
+    {
+        auto tx = db.Begin(TxMode::kWrite).value();
+        EXPECT_TRUE(
+            tx->ExecuteScript("CREATE TABLE counters (id BIGINT PRIMARY KEY, value BIGINT NOT NULL); "
+                              "INSERT INTO counters (id, value) VALUES (1, 0)"));
+        EXPECT_TRUE(tx->Commit());
     }
-    for (auto& thread : threads) {
-        thread.join();
-    }
-    EXPECT_EQ(failures.load(), 0);
-    auto tx = db_->Begin(TxMode::kRead).value();
-    EXPECT_EQ(tx->Query("SELECT value FROM counters WHERE id = 1").value().front().Int(0), kThreads * kIncrements);
-}
-
-// Thirty-two writers at once, each reading and rewriting the same row fifty times: on PostgreSQL many attempts end
-// in serialization failures, and a write retried after one runs alone (TxMode::kWriteQueued), so none runs out of
-// attempts and no increment is lost. Every write gives its turn back when it ends: no advisory lock is left.
-TEST_F(StorageTest, ThirtyTwoWritersOfOneRowAllSucceedAndLoseNothing) {
-    Script(
-        "CREATE TABLE counters (id BIGINT PRIMARY KEY, value BIGINT NOT NULL); "
-        "INSERT INTO counters (id, value) VALUES (1, 0)");
-    constexpr int kThreads = 32;
-    constexpr int kIncrements = 50;
-    const std::unique_ptr<Database> db = test_db_.Open(OpenOptions{.pool_size = kThreads});
     std::atomic<int> failures{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t) {
-        threads.emplace_back([&] {
-            for (int i = 0; i < kIncrements; ++i) {
-                Status done = RunInTransaction(*db, TxMode::kWrite, [](Transaction& tx) -> Status {
+    std::vector<std::thread> running;
+    for (int t = 0; t < threads; ++t) {
+        running.emplace_back([&] {
+            for (int i = 0; i < increments; ++i) {
+                Status done = RunInTransaction(db, TxMode::kWrite, [](Transaction& tx) -> Status {
                     AC_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT value FROM counters WHERE id = 1"));
                     const std::int64_t value = rows.front().Int(0);
                     AC_RETURN_IF_ERROR(tx.Execute("UPDATE counters SET value = $1 WHERE id = 1", {value + 1}));
@@ -390,13 +358,31 @@ TEST_F(StorageTest, ThirtyTwoWritersOfOneRowAllSucceedAndLoseNothing) {
             }
         });
     }
-    for (auto& thread : threads) {
+    for (auto& thread : running) {
         thread.join();
     }
-    EXPECT_EQ(failures.load(), 0);
-    auto tx = db->Begin(TxMode::kRead).value();
-    EXPECT_EQ(tx->Query("SELECT value FROM counters WHERE id = 1").value().front().Int(0), kThreads * kIncrements);
+    auto tx = db.Begin(TxMode::kRead).value();
+    return {tx->Query("SELECT value FROM counters WHERE id = 1").value().front().Int(0), failures.load()};
+}
+
+// Read-modify-write from many threads: serializable writes plus RunInTransaction's retries lose no update.
+TEST_F(StorageTest, ConcurrentReadModifyWriteLosesNoUpdate) {
+    const auto [value, failures] = IncrementConcurrently(*db_, 8, 25);
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(value, 8 * 25);
+}
+
+// Thirty-two writers at once, each reading and rewriting the same row fifty times: on PostgreSQL many attempts end
+// in serialization failures, and a write retried after one runs alone (TxMode::kWriteQueued), so none runs out of
+// attempts and no increment is lost. Every write gives its turn back when it ends: no advisory lock is left.
+TEST_F(StorageTest, ThirtyTwoWritersOfOneRowAllSucceedAndLoseNothing) {
+    constexpr int kThreads = 32;
+    const std::unique_ptr<Database> db = test_db_.Open(OpenOptions{.pool_size = kThreads});
+    const auto [value, failures] = IncrementConcurrently(*db, kThreads, 50);
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(value, kThreads * 50);
     if (postgres()) {
+        auto tx = db->Begin(TxMode::kRead).value();
         EXPECT_EQ(tx->Query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").value().front().Int(0), 0);
         EXPECT_GT(db->Stats().serialization_failures_total, 0u) << "the writers did contend";
     }
