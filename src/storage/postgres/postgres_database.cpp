@@ -431,9 +431,6 @@ class PostgresDatabase final : public Database {
             if (began) {
                 return std::unique_ptr<Transaction>(new PostgresTransaction(*this, std::move(connection), mode));
             }
-            if (!turn.empty() && connection->InTransaction()) {
-                (void)connection->Exec("ROLLBACK");
-            }
             Release(std::move(connection), mode);
             if (KindOf(began.error()) != DbErrorKind::kConnectionLost || attempt > options_.pool_size) {
                 return Fail(std::move(began).error());
