@@ -1,5 +1,7 @@
 #include "kernel/audit.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "core/digest.hpp"
@@ -9,6 +11,16 @@ namespace ac::kernel {
 
 namespace {
 
+// Whether any of the eight bytes of `word` is below 0x20, '"' or '\\'. A word without them is appended as it is; a
+// false positive only sends the word through the byte-by-byte check.
+bool MayNeedEscape(std::uint64_t word) {
+    constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101;
+    constexpr std::uint64_t kHighs = 0x8080'8080'8080'8080;
+    const auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
+    return (below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) != 0;
+}
+
 // A JSON string as Boost.JSON's serializer writes it (the hashes of stored events were made by it): '"' and '\\'
 // escaped, \b \t \n \f \r by name, the other control characters as \u00xx (lower-case hex), every other byte as
 // it is. Not log::AppendJsonString, which replaces invalid UTF-8 and names fewer escapes: the bytes hashed must not
@@ -17,14 +29,23 @@ void AppendJsonString(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
     std::size_t plain = 0;  // where the bytes not yet appended begin: each run of them is appended at once
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (i + sizeof(std::uint64_t) <= text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (!MayNeedEscape(word)) {
+                i += sizeof word;
+                continue;
+            }
+        }
+        const char c = text[i++];
         const auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x20 && c != '"' && c != '\\') {
             continue;
         }
-        out.append(text.data() + plain, i - plain);
-        plain = i + 1;
+        out.append(text.data() + plain, i - 1 - plain);
+        plain = i;
         out += '\\';
         switch (c) {
             case '"':

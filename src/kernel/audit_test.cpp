@@ -88,6 +88,18 @@ TEST(EventHash, EscapesEveryByteAsBoostJsonDoes) {
     }
 }
 
+TEST(EventHash, EscapesEveryByteAtEveryPlaceOfALongText) {
+    // Plain runs are checked eight bytes at a time: each byte value at each offset of a word, and at the tail.
+    for (int byte = 0; byte < 256; ++byte) {
+        for (std::size_t at = 0; at < 19; ++at) {
+            EventRow event = Typical();
+            event.comment = std::string(19, 'a');
+            event.comment[at] = static_cast<char>(byte);
+            ASSERT_EQ(EventHash(event), ReferenceHash(event)) << "byte " << byte << " at " << at;
+        }
+    }
+}
+
 TEST(EventHash, MatchesOnRandomTexts) {
     std::mt19937_64 random(20261128);
     const std::string alphabet = std::string("\"\\/\b\f\n\r\t\x01\x1f\x7f abc{}[]:,") + "售后维修";
