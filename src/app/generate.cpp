@@ -519,6 +519,9 @@ class Generator {
     Status WriteSearchBatch(Batch& batch) {
         if (!scratch_tx_) {
             AC_ASSIGN_OR_RETURN(scratch_tx_, scratch_->db->Begin(storage::TxMode::kWrite));
+            // FTS5 merges its segments inside the transaction: with SQLite's default 2 MB cache it wrote the pages out
+            // and read them back while merging.
+            AC_RETURN_IF_ERROR(scratch_tx_->Run("PRAGMA cache_size = -262144"));
         }
         for (auto& [bulk, rows] : batch.parts) {
             AC_RETURN_IF_ERROR(bulk->Write(*scratch_tx_, rows.rows()));
