@@ -188,12 +188,12 @@ class PgConnection {
         return static_cast<std::int64_t>(affected[0] == '\0' ? 0 : std::strtoll(affected, nullptr, 10));
     }
 
-    // Whether the connection can be reused: open, and not inside a transaction.
     // Ends the session now (and with it its session locks); Reusable() is false afterwards.
     void Close() {
         PQfinish(conn_);
         conn_ = nullptr;
     }
+    // Whether the connection can be reused: open, and not inside a transaction.
     [[nodiscard]] bool Reusable() const {
         return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
     }
@@ -404,8 +404,6 @@ class PostgresDatabase final : public Database {
                 begin = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
                 break;
             case TxMode::kWrite:
-                begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
-                break;
             case TxMode::kWriteQueued:
                 begin = "BEGIN ISOLATION LEVEL SERIALIZABLE";
                 break;
