@@ -149,6 +149,16 @@ void Transaction::Rollback() {
     state_ = State::kEnded;
 }
 
+Status Database::AttachToWriter(std::string_view name, std::string_view path) {
+    (void)path;
+    return Fail(Error::Make(ErrorCode::kFailedPrecondition, "db.unavailable", {{"target", std::string(name)}})
+                    .WithDetail("only SQLite attaches files"));
+}
+
+Status Database::DetachFromWriter(std::string_view name) {
+    return AttachToWriter(name, {});
+}
+
 bool IsPostgresUrl(std::string_view url) {
     return url.starts_with("postgresql://") || url.starts_with("postgres://");
 }

@@ -906,6 +906,48 @@ TEST_F(StorageTest, SqliteOnly_ABulkLoadWritesInPlaceRollsBackAndEndsInWal) {
     EXPECT_EQ(tx->Query("PRAGMA journal_mode").value().front().Text(0), "wal");
 }
 
+// A bulk load copies tables built beside it in another SQLite file: the file is attached to the writer under a name
+// (quoted, as is its path), read in the writer's transactions, then detached.
+TEST_F(StorageTest, SqliteOnly_AFileAttachedToTheWriterIsReadInItsTransactionsUntilDetached) {
+    const ac::testing::TempDir dir;
+    const std::string side = (dir.path() / "side's \"parts\".db").string();
+    {
+        OpenOptions options;
+        options.url = side;
+        auto other = Open(options).value();
+        ASSERT_TRUE(RunInTransaction(*other, TxMode::kWrite, [](Transaction& tx) -> Status {
+            AC_RETURN_IF_ERROR(tx.Run("CREATE TABLE parts (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"));
+            return tx.Run("INSERT INTO parts (id, body) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        }));
+    }
+    Script("CREATE TABLE parts (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    const std::string name = "side \"build\"";
+    ASSERT_TRUE(db_->AttachToWriter(name, side));
+    ASSERT_TRUE(RunInTransaction(*db_, TxMode::kWrite, [](Transaction& tx) -> Status {
+        return tx.Run(R"(INSERT INTO main.parts SELECT * FROM "side ""build""".parts)");
+    }));
+    {
+        auto tx = db_->Begin(TxMode::kRead).value();
+        EXPECT_EQ(tx->Query("SELECT group_concat(body, '') FROM parts").value().front().Text(0), "abc");
+    }
+    ASSERT_TRUE(db_->DetachFromWriter(name));
+    const Status detached = RunInTransaction(*db_, TxMode::kWrite, [](Transaction& tx) -> Status {
+        return tx.Run(R"(INSERT INTO main.parts SELECT id + 3, body FROM "side ""build""".parts)");
+    });
+    EXPECT_FALSE(detached) << "the file is no longer part of the writer's transactions";
+
+    const Status missing = db_->AttachToWriter("elsewhere", (dir.path() / "no such folder" / "x.db").string());
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(StorageTest, PostgresOnly_OnlySqliteAttachesFiles) {
+    const Status attached = db_->AttachToWriter("side", "/tmp/side.db");
+    ASSERT_FALSE(attached);
+    EXPECT_EQ(attached.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_FALSE(db_->DetachFromWriter("side"));
+}
+
 TEST_F(StorageTest, SqliteOnly_AnotherProcessHoldingTheWriteLockIsBusyNotAHang) {
     Script("CREATE TABLE notes (body TEXT)");
     OpenOptions options;

@@ -214,6 +214,28 @@ class Connection {
         return Ok();
     }
 
+    // `text` as an SQL literal (quote '\'') or identifier (quote '"').
+    static std::string Quoted(std::string_view text, char quote) {
+        std::string quoted(1, quote);
+        for (const char c : text) {
+            quoted += c;
+            if (c == quote) {
+                quoted += c;
+            }
+        }
+        return quoted + quote;
+    }
+
+    // ATTACH DATABASE: cannot run inside a transaction.
+    Status Attach(std::string_view name, std::string_view path) {
+        const Status attached = Exec("ATTACH DATABASE " + Quoted(path, '\'') + " AS " + Quoted(name, '"'));
+        if (!attached) {
+            return Fail(Error::Make(ErrorCode::kUnavailable, "db.unavailable", {{"target", std::string(path)}})
+                            .WithDetail(attached.error().detail));
+        }
+        return Ok();
+    }
+
     Status Exec(const std::string& sql) {
         char* message = nullptr;
         const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
@@ -747,6 +769,16 @@ class SqliteDatabase final : public Database {
         AC_RETURN_IF_ERROR(writer_->Exec("PRAGMA foreign_keys=ON"));
         bulk_load_ = false;
         return Ok();
+    }
+
+    Status AttachToWriter(std::string_view name, std::string_view path) override {
+        AC_ASSIGN_OR_RETURN(const std::unique_lock<std::timed_mutex> lock, LockWriter());
+        return writer_->Attach(name, path);
+    }
+
+    Status DetachFromWriter(std::string_view name) override {
+        AC_ASSIGN_OR_RETURN(const std::unique_lock<std::timed_mutex> lock, LockWriter());
+        return writer_->Exec("DETACH DATABASE " + Connection::Quoted(name, '"'));
     }
 
     // Waits up to the acquire timeout for the writer connection (kPoolTimeout after it).
