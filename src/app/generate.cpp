@@ -229,22 +229,25 @@ struct Batch {
     enum class End : std::uint8_t { kNone, kCommit, kLast };  // kLast: the load's final rows
     std::vector<std::pair<Bulk*, Bulk::Taken>> parts;
     End end = End::kNone;
+    std::function<Status()> then;  // run by the writer after the batch's commit, when set
 };
 
 // A thread that writes batches in the order they come, a bounded number queued (the generator waits when the
 // database falls behind). After the first failure it drops the rest; Push and Finish then return that failure.
 class BatchWriter {
   public:
-    explicit BatchWriter(std::function<Status(Batch&)> write) : write_(std::move(write)), thread_([this] { Run(); }) {}
+    // `max_queued`: how many batches the generator may be ahead by.
+    BatchWriter(std::function<Status(Batch&)> write, std::size_t max_queued)
+        : write_(std::move(write)), max_queued_(max_queued), thread_([this] { Run(); }) {}
     BatchWriter(const BatchWriter&) = delete;
     BatchWriter& operator=(const BatchWriter&) = delete;
     ~BatchWriter() { (void)Finish(); }
 
     Status Push(Batch batch) {
         std::unique_lock lock(mutex_);
-        if (queue_.size() >= kMaxQueued) {
+        if (queue_.size() >= max_queued_) {
             // Full: wait until the writer has taken half, rather than waking for every batch it takes.
-            room_.wait(lock, [&] { return queue_.size() <= kMaxQueued / 2 || !status_; });
+            room_.wait(lock, [&] { return queue_.size() <= max_queued_ / 2 || !status_; });
         }
         if (!status_) {
             return status_;
@@ -271,8 +274,6 @@ class BatchWriter {
     }
 
   private:
-    static constexpr std::size_t kMaxQueued = 64;
-
     void Run() {
         std::unique_lock lock(mutex_);
         while (true) {
@@ -282,7 +283,7 @@ class BatchWriter {
             }
             Batch batch = std::move(queue_.front());
             queue_.pop_front();
-            if (queue_.size() == kMaxQueued / 2) {
+            if (queue_.size() == max_queued_ / 2) {
                 room_.notify_one();  // the generator waits on a full queue until half is taken
             }
             if (!status_) {
@@ -299,6 +300,7 @@ class BatchWriter {
     }
 
     std::function<Status(Batch&)> write_;
+    std::size_t max_queued_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::condition_variable room_;
@@ -330,6 +332,9 @@ class Generator {
         const auto started = std::chrono::steady_clock::now();
         const Status empty = CheckEmpty();
         Result<std::vector<Deferred>> deferred = empty ? DeferIndexes() : Fail(empty.error());
+        if (deferred) {
+            deferred_ = &*deferred;
+        }
         Status loaded = deferred ? Load() : Fail(deferred.error());
         // The indexes come back even when the load failed, so the database keeps its schema; then the WAL if the
         // database was opened for a bulk load.
@@ -359,6 +364,8 @@ class Generator {
         std::string kind;  // "INDEX" or "TRIGGER"
         std::string name;
         std::string sql;
+        std::string table;
+        bool restored = false;
     };
 
     // Drops the non-unique indexes (ix_…), the search triggers (…_search_insert) and, on SQLite, the unique index of
@@ -371,57 +378,82 @@ class Generator {
                 const bool sqlite = db_.backend() == storage::Backend::kSqlite;
                 AC_ASSIGN_OR_RETURN(
                     const storage::Rows rows,
-                    tx.Query(sqlite
-                                 ? "SELECT upper(type), name, sql FROM sqlite_schema WHERE (type = 'index' AND (name "
-                                   "LIKE 'ix\\_%' ESCAPE '\\' OR name = 'ux_documents_number')) OR (type = 'trigger' "
-                                   "AND name LIKE '%\\_search\\_insert' ESCAPE '\\') ORDER BY type, name"
-                                 : "SELECT 'INDEX', indexname, indexdef FROM pg_indexes WHERE schemaname = "
-                                   "current_schema() AND indexname LIKE 'ix\\_%' ORDER BY indexname"));
+                    tx.Query(
+                        sqlite ? "SELECT upper(type), name, sql, tbl_name FROM sqlite_schema WHERE (type = 'index' AND "
+                                 "(name LIKE 'ix\\_%' ESCAPE '\\' OR name = 'ux_documents_number')) OR (type = "
+                                 "'trigger' AND name LIKE '%\\_search\\_insert' ESCAPE '\\') ORDER BY type, name"
+                               : "SELECT 'INDEX', indexname, indexdef, tablename FROM pg_indexes WHERE schemaname = "
+                                 "current_schema() AND indexname LIKE 'ix\\_%' ORDER BY indexname"));
                 std::vector<Deferred> deferred;
                 for (const storage::Row& row : rows) {
-                    deferred.push_back(Deferred{row.Text(0), row.Text(1), row.Text(2)});
+                    deferred.push_back(Deferred{row.Text(0), row.Text(1), row.Text(2), row.Text(3)});
                     AC_RETURN_IF_ERROR(tx.Run("DROP " + deferred.back().kind + " " + deferred.back().name));
                 }
                 return deferred;
             });
     }
 
-    // Makes the deferred indexes again and fills each search table from its content.
+    // Makes the deferred indexes again and fills each search table from its content. The indexes are built while
+    // the search thread indexes the last of the rows (in its own database: each uses a core), the search tables once
+    // it is done.
     Status RestoreIndexes(const std::vector<Deferred>& deferred) {
-        const bool sqlite = db_.backend() == storage::Backend::kSqlite;
+        Status status = Ok();
         for (const Deferred& item : deferred) {
-            const auto started = std::chrono::steady_clock::now();
-            const Status restored =
-                storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
-                    if (sqlite) {
-                        // Back to SQLite's default page cache (2 MB) from the load's 256 MB: CREATE INDEX then sorts
-                        // in runs it merges instead of one list of every key, a quarter faster at full scale.
-                        AC_RETURN_IF_ERROR(tx.Run("PRAGMA cache_size = -2000"));
-                        // Those runs are sorted by helper threads only when they go to temporary files: the
-                        // connections keep temporary data in memory, where SQLite sorts on one thread. On files, with
-                        // a helper per core, the index phase at full scale took 28 s instead of 44.
-                        AC_RETURN_IF_ERROR(tx.Run("PRAGMA temp_store = FILE"));
-                        AC_RETURN_IF_ERROR(tx.Run("PRAGMA threads = " +
-                                                  std::to_string(std::max(1U, std::thread::hardware_concurrency()))));
-                    }
-                    if (item.kind == "TRIGGER") {
-                        const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
-                        if (scratch_ && scratch_->built) {
-                            AC_RETURN_IF_ERROR(CopySearchTable(tx, table));
-                        } else {
-                            AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
-                        }
-                    }
-                    return tx.Run(item.sql);
-                });
-            AC_RETURN_IF_ERROR(restored);
-            log::Debug(
-                "generate.index_built",
-                {{"name", item.name},
-                 {"ms",
-                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+            if (item.kind != "TRIGGER" && !item.restored && status) {
+                status = Restore(item);
+            }
+        }
+        Status searched = FinishSearch();  // when it failed, the search tables are rebuilt from their content below
+        if (searched && scratch_ && scratch_->built) {
+            scratch_->db.reset();
+            searched = db_.AttachToWriter(kScratchSchema, scratch_->path);
+            attached_ = static_cast<bool>(searched);
+        }
+        for (const Deferred& item : deferred) {
+            if (item.kind == "TRIGGER" && status) {
+                status = Restore(item);
+            }
+        }
+        if (attached_) {
+            attached_ = false;
+            const Status detached = db_.DetachFromWriter(kScratchSchema);
+            searched = searched ? detached : searched;
         }
         scratch_.reset();
+        AC_RETURN_IF_ERROR(status);
+        return searched;
+    }
+
+    Status Restore(const Deferred& item) {
+        const bool sqlite = db_.backend() == storage::Backend::kSqlite;
+        const auto started = std::chrono::steady_clock::now();
+        const Status restored = storage::RunInTransaction(db_, storage::TxMode::kWrite, [&](Transaction& tx) -> Status {
+            if (sqlite) {
+                // Back to SQLite's default page cache (2 MB) from the load's 256 MB: CREATE INDEX then sorts in runs
+                // it merges instead of one list of every key, a quarter faster at full scale.
+                AC_RETURN_IF_ERROR(tx.Run("PRAGMA cache_size = -2000"));
+                // Those runs are sorted by helper threads only when they go to temporary files: the connections keep
+                // temporary data in memory, where SQLite sorts on one thread. On files, with a helper per core, the
+                // index phase at full scale took 28 s instead of 44.
+                AC_RETURN_IF_ERROR(tx.Run("PRAGMA temp_store = FILE"));
+                AC_RETURN_IF_ERROR(
+                    tx.Run("PRAGMA threads = " + std::to_string(std::max(1U, std::thread::hardware_concurrency()))));
+            }
+            if (item.kind == "TRIGGER") {
+                const std::string table = item.name.substr(0, item.name.size() - std::string("_insert").size());
+                if (attached_) {
+                    AC_RETURN_IF_ERROR(CopySearchTable(tx, table));
+                } else {
+                    AC_RETURN_IF_ERROR(tx.Run("INSERT INTO " + table + " (" + table + ") VALUES ('rebuild')"));
+                }
+            }
+            return tx.Run(item.sql);
+        });
+        AC_RETURN_IF_ERROR(restored);
+        log::Debug(
+            "generate.index_built",
+            {{"name", item.name},
+             {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
         return Ok();
     }
 
@@ -431,6 +463,8 @@ class Generator {
     // in. An FTS5 'rebuild' after the load took two thirds of the time the indexes took, with the cores otherwise
     // idle; the scratch build runs while the other threads make and write the rows. A copied index equals a rebuilt
     // one: same tokenizer, same texts (generate_dbtest compares every term at every position with FTS5's rebuild).
+
+    static constexpr const char* kScratchSchema = "search_build";
 
     // The scratch database beside the main file, with the main file's search tables; removed when done.
     struct Scratch {
@@ -543,45 +577,16 @@ class Generator {
         return Ok();
     }
 
-    // Replaces the index of the (empty) search table `table` with the scratch one's: its shadow tables' rows.
-    Status CopySearchTable(Transaction& tx, const std::string& table) {
-        AC_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> from, scratch_->db->Begin(storage::TxMode::kRead));
+    // Replaces the index of the (empty) search table `table` with the scratch one's: its shadow tables' rows, from the
+    // scratch database attached to the writer as kScratchSchema. `INSERT INTO t SELECT * FROM u` of two tables of
+    // one definition copies the records as they are (SQLite's transfer optimization), without decoding them.
+    static Status CopySearchTable(Transaction& tx, const std::string& table) {
         for (const char* shadow : {"_data", "_idx", "_docsize"}) {
-            AC_RETURN_IF_ERROR(tx.Run("DELETE FROM " + table + shadow));
+            const std::string name = table + shadow;
+            AC_RETURN_IF_ERROR(tx.Run("DELETE FROM main." + name));
+            AC_RETURN_IF_ERROR(tx.Run("INSERT INTO main." + name + " SELECT * FROM " + kScratchSchema + "." + name));
         }
-        // _data and _docsize by id, a page at a time; _idx (a row per leaf page of the index) at once.
-        constexpr std::int64_t kPage = 4'000;
-        for (const char* shadow : {"_data", "_docsize"}) {
-            const std::string blob = std::string_view(shadow) == "_data" ? "block" : "sz";
-            Bulk copy(table + shadow, {"id", blob});
-            std::int64_t after = std::numeric_limits<std::int64_t>::min();
-            while (true) {
-                AC_ASSIGN_OR_RETURN(const storage::Rows rows,
-                                    from->Query("SELECT id, " + blob + " FROM " + table + shadow +
-                                                    " WHERE id > $1 ORDER BY id LIMIT " + std::to_string(kPage),
-                                                {after}));
-                if (rows.empty()) {
-                    break;
-                }
-                AC_RETURN_IF_ERROR(copy.Write(tx, Cells(rows)));
-                after = rows[rows.size() - 1].Int(0);
-            }
-        }
-        AC_ASSIGN_OR_RETURN(const storage::Rows index,
-                            from->Query("SELECT segid, term, pgno FROM " + table + "_idx ORDER BY segid, term"));
-        Bulk copy(table + "_idx", {"segid", "term", "pgno"});
-        return copy.Write(tx, Cells(index));
-    }
-
-    // Every cell of `rows`, row after row: the parameters of a multi-row INSERT of the same columns.
-    static std::vector<Value> Cells(const storage::Rows& rows) {
-        std::vector<Value> cells;
-        for (const storage::Row& row : rows) {
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                cells.push_back(row[c]);
-            }
-        }
-        return cells;
+        return Ok();
     }
 
     // The text a document's search table indexes: as the view <table>_search_content of migration 0011 makes it.
@@ -589,33 +594,48 @@ class Generator {
         return text + "\n" + Lower(number) + "\n#" + std::to_string(store) + "#";
     }
 
+    // Batches the generator may be ahead of each thread. The search thread falls behind early on (the customers come
+    // first, each a text to index and little else to write, then each contract brings two texts, against one per
+    // repair later) and catches up during the repairs: with 64 batches for it too, the generator waited for it with a
+    // core idle for the first seconds (8 s at full scale).
+    static constexpr std::size_t kWriterQueue = 64;
+    static constexpr std::size_t kSearchQueue = 1024;
+
     // Makes the rows on this thread and has them written on another (BatchWriter): the generation's own work and
     // the database's each take about half of a single thread's time.
     Status Load() {
         AC_RETURN_IF_ERROR(OpenScratch());
-        writer_.emplace([this](Batch& batch) { return WriteBatch(batch); });
+        writer_.emplace([this](Batch& batch) { return WriteBatch(batch); }, kWriterQueue);
         if (scratch_) {
-            search_writer_.emplace([this](Batch& batch) { return WriteSearchBatch(batch); });
+            search_writer_.emplace([this](Batch& batch) { return WriteSearchBatch(batch); }, kSearchQueue);
         }
         Status made = Make();
         Status written = writer_->Finish();
-        Status searched = search_writer_ ? search_writer_->Finish() : Ok();
         writer_.reset();
-        search_writer_.reset();
         tx_.reset();  // after a failure: gives the writer connection back for RestoreIndexes
-        scratch_tx_.reset();
         AC_RETURN_IF_ERROR(made);
         AC_RETURN_IF_ERROR(written);
+        return Ok();  // the search thread may still be indexing the last rows: FinishSearch
+    }
+
+    // Waits for the search thread to index the last of the rows and stops it.
+    Status FinishSearch() {
+        Status searched = search_writer_ ? search_writer_->Finish() : Ok();
+        search_writer_.reset();
+        scratch_tx_.reset();
         return searched;
     }
 
     Status Make() {
         AC_RETURN_IF_ERROR(Organisation());
         AC_RETURN_IF_ERROR(Catalog());
+        AC_RETURN_IF_ERROR(
+            TablesDone({"stores", "staff", "staff_roles", "products", "warehouses", "customers", "customer_phones"}));
         const auto contracts = static_cast<std::int64_t>(std::llround(kContracts * options_.scale));
         for (std::int64_t i = 0; i < contracts; ++i) {
             AC_RETURN_IF_ERROR(Contract());
         }
+        AC_RETURN_IF_ERROR(TablesDone({"contracts", "contract_lines", "delivery_jobs", "delivery_follow_ups"}));
         const auto repairs = static_cast<std::int64_t>(std::llround(kRepairs * options_.scale));
         for (std::int64_t i = 0; i < repairs; ++i) {
             AC_RETURN_IF_ERROR(Repair());
@@ -625,6 +645,24 @@ class Generator {
         }
         AC_RETURN_IF_ERROR(PushSearch(Batch::End::kLast));
         return writer_->Push(TakeAll(Batch::End::kLast));
+    }
+
+    // `tables` get no more rows: the writer commits and builds their indexes now. Meanwhile the generator goes on
+    // until the writer's queue is full, and the search thread, which is behind then (kSearchQueue), catches up: both
+    // cores stay busy, where the indexes built after the load have one of them.
+    Status TablesDone(std::vector<std::string> tables) {
+        since_commit_ = 0;
+        Batch batch = TakeAll(Batch::End::kCommit);
+        batch.then = [this, tables = std::move(tables)]() -> Status {
+            for (Deferred& item : *deferred_) {
+                if (item.kind == "INDEX" && std::ranges::find(tables, item.table) != tables.end()) {
+                    AC_RETURN_IF_ERROR(Restore(item));
+                    item.restored = true;  // read by RestoreIndexes once the writer thread has ended
+                }
+            }
+            return Ok();
+        };
+        return writer_->Push(std::move(batch));
     }
 
     // Everything added since the last batch, parents before children.
@@ -653,7 +691,7 @@ class Generator {
             AC_RETURN_IF_ERROR(tx_->Commit());
             tx_.reset();
         }
-        return Ok();
+        return batch.then ? batch.then() : Ok();
     }
 
     std::vector<Bulk*> All() {
@@ -1045,6 +1083,8 @@ class Generator {
     std::optional<BatchWriter> writer_;
     std::unique_ptr<Transaction> tx_;  // the writer thread's
     std::unique_ptr<Scratch> scratch_;
+    std::vector<Deferred>* deferred_ = nullptr;  // what DeferIndexes dropped
+    bool attached_ = false;                      // the scratch database is attached to the writer as kScratchSchema
     std::optional<BatchWriter> search_writer_;
     std::unique_ptr<Transaction> scratch_tx_;  // the search thread's
     std::string last_number_;                  // of the last document made
