@@ -204,9 +204,9 @@ class Database {
     // Errors: kPoolTimeout while a transaction holds the writer; kUnavailable when SQLite keeps its mode.
     [[nodiscard]] virtual Status EndBulkLoad() { return Ok(); }
     // SQLite: makes the SQLite file `path` part of the writer's transactions as schema `name` (ATTACH DATABASE) until
-    // DetachFromWriter, so that a bulk load can copy tables built beside it in one statement each (SQLite then moves
-    // their pages' records as they are). Errors: kPoolTimeout while a transaction holds the writer; kUnavailable when
-    // the file cannot be attached; kFailedPrecondition on other backends.
+    // DetachFromWriter, so that a bulk load can copy tables built beside it in one statement each (`INSERT … SELECT *`
+    // from a table of the same definition moves the records as they are). Errors: kPoolTimeout while a transaction
+    // holds the writer; kUnavailable when the file cannot be attached; kFailedPrecondition on other backends.
     [[nodiscard]] virtual Status AttachToWriter(std::string_view name, std::string_view path);
     [[nodiscard]] virtual Status DetachFromWriter(std::string_view name);
     // Listens on `channel` over a connection of its own. SQLite has no other server to hear from: nullptr.
