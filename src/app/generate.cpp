@@ -37,6 +37,7 @@ constexpr double kCustomers = 500'000;
 constexpr double kContracts = 600'000;
 constexpr double kRepairs = 1'000'000;
 constexpr auto kHistory = std::chrono::days(3650);
+constexpr std::string_view kRequestId = "generated";  // of every generated event
 // Rows written between commits: large enough that commits cost nothing, small enough to bound memory.
 constexpr std::int64_t kRowsPerCommit = 200'000;
 
@@ -641,7 +642,7 @@ class Generator {
             AC_RETURN_IF_ERROR(Repair());
         }
         for (const auto& [key, last] : numbers_) {
-            documents_numbers_.Add(key.first, key.second, last);
+            documents_numbers_.Add(key.first, std::to_string(key.second), last);
         }
         AC_RETURN_IF_ERROR(PushSearch(Batch::End::kLast));
         return writer_->Push(TakeAll(Batch::End::kLast));
@@ -780,10 +781,14 @@ class Generator {
     }
 
     std::string Number(std::string_view prefix, Instant at) {
-        const std::string day = calendar_.DateOf(at).ToString();
-        std::string key = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
-        const std::int64_t seq = ++numbers_[{std::string(prefix), key}];
-        return std::string(prefix) + key + "-" + Padded(seq, 4);
+        const kernel::LocalDate date = calendar_.DateOf(at);
+        const std::int64_t day = date.year * 10'000 + static_cast<std::int64_t>(date.month * 100 + date.day);
+        const std::int64_t seq = ++numbers_[{std::string(prefix), day}];
+        std::string number(prefix);
+        number += std::to_string(day);
+        number += '-';
+        number += Padded(seq, 4);
+        return number;
     }
 
     // ---- documents ---------------------------------------------------------------------------------------------
@@ -795,45 +800,53 @@ class Generator {
         std::int64_t actor;
     };
 
+    // What the events of one kind of step (action, state before, state after) share: their changes, and the tail
+    // of their hashed text (kernel::EventHashTail), made once.
+    struct StepKind {
+        std::string changes;
+        std::string tail;
+    };
+
+    const StepKind& KindOf(const std::string& action, const std::string& from, const std::string& to) {
+        step_key_.assign(action).append(1, '\0').append(from).append(1, '\0').append(to);
+        if (const auto found = step_kinds_.find(step_key_); found != step_kinds_.end()) {
+            return found->second;
+        }
+        kernel::EventRow event;
+        event.action = action;
+        event.from_state = from;
+        event.to_state = to;
+        event.changes = from == to ? "{}"
+                                   : R"({"state":{"before":)" + (from.empty() ? "null" : "\"" + from + "\"") +
+                                         R"(,"after":")" + to + "\"}}";
+        event.request_id = std::string(kRequestId);
+        StepKind kind{event.changes, kernel::EventHashTail(event)};
+        return step_kinds_.emplace(step_key_, std::move(kind)).first->second;
+    }
+
     // A document with its chained events; returns its id.
     std::int64_t Document(std::string_view type, std::string_view prefix, std::int64_t store,
                           std::optional<std::int64_t> assignee, const std::vector<Step>& steps) {
         const std::int64_t id = ++document_id_;
         std::string previous;
-        std::string state;
+        const std::string none;
+        const std::string* state = &none;
         for (std::size_t i = 0; i < steps.size(); ++i) {
-            kernel::EventRow event;
-            event.document_id = kernel::DocumentId(id);
-            event.seq = static_cast<std::int64_t>(i + 1);
-            event.at = steps[i].at;
-            event.actor_id = StaffId(steps[i].actor);
-            event.action = steps[i].action;
-            event.from_state = state;
-            event.to_state = steps[i].to;
-            event.changes = state == steps[i].to
-                                ? "{}"
-                                : R"({"state":{"before":)" + (state.empty() ? "null" : "\"" + state + "\"") +
-                                      R"(,"after":")" + steps[i].to + "\"}}";
-            event.request_id = "generated";
-            event.prev_hash = previous;
-            event.hash = kernel::EventHash(event);
-            pending_events_.push_back(std::move(event));
-            previous = pending_events_.back().hash;
-            state = steps[i].to;
+            const Step& step = steps[i];
+            const StepKind& kind = KindOf(step.action, *state, step.to);
+            const auto seq = static_cast<std::int64_t>(i + 1);
+            std::string hash =
+                kernel::EventHash(previous, kernel::DocumentId(id), seq, step.at, StaffId(step.actor), kind.tail);
+            events_.Add(id, seq, step.at, step.actor, step.action, *state, step.to, kind.changes, "{}", "",
+                        std::string(kRequestId), std::move(previous), hash);
+            previous = std::move(hash);
+            state = &step.to;
         }
         last_number_ = Number(prefix, steps.front().at);
-        documents_.Add(id, std::string(type), last_number_, store, state, static_cast<std::int64_t>(steps.size()),
-                       assignee ? Value(*assignee) : Value(), static_cast<std::int64_t>(steps.size()), previous,
-                       steps.front().at, steps.front().actor, steps.back().at, steps.back().actor);
-        for (kernel::EventRow& event : pending_events_) {
-            events_.Add(event.document_id, event.seq, event.at, Value(event.actor_id), std::move(event.action),
-                        std::move(event.from_state), std::move(event.to_state), std::move(event.changes),
-                        std::move(event.inputs), std::move(event.comment), std::move(event.request_id),
-                        std::move(event.prev_hash), std::move(event.hash));
-        }
-        const auto count = static_cast<std::int64_t>(pending_events_.size());
-        pending_events_.clear();
-        rows_in_record_ += 1 + count;
+        documents_.Add(id, std::string(type), last_number_, store, *state, static_cast<std::int64_t>(steps.size()),
+                       assignee ? Value(*assignee) : Value(), static_cast<std::int64_t>(steps.size()),
+                       std::move(previous), steps.front().at, steps.front().actor, steps.back().at, steps.back().actor);
+        rows_in_record_ += 1 + static_cast<std::int64_t>(steps.size());
         return id;
     }
 
@@ -901,21 +914,17 @@ class Generator {
         }
         const auto customers = static_cast<std::int64_t>(std::llround(kCustomers * options_.scale));
         for (std::int64_t c = 1; c <= customers; ++c) {
-            const City& city = Pick(kCities);
-            const std::string name = Name();
-            const std::string phone = Mobile(c);
-            const std::string district(Pick(city.districts));
-            const std::string address = std::string(Pick(kRoads)) + std::to_string(Between(1, 2000)) + "弄" +
-                                        std::to_string(Between(1, 60)) + "号" + std::to_string(Between(1, 30)) +
-                                        Padded(Between(1, 4), 2) + "室";
+            const Customer customer = CustomerOf(c);
             const Instant at = When();
-            std::string text = name + "\n" + phone + "\n" + district + " " + address;
+            std::string text =
+                customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address;
             if (search_writer_) {
                 customers_search_.Add(c, text);
             }
-            customers_.Add(c, name, phone, R"([{"district":")" + district + R"(","address":")" + address + "\"}]",
+            customers_.Add(c, customer.name, customer.phone,
+                           R"([{"district":")" + customer.district + R"(","address":")" + customer.address + "\"}]",
                            std::move(text), at, at);
-            phones_.Add(phone, c);
+            phones_.Add(customer.phone, c);
             customer_count_ = c;
             AC_RETURN_IF_ERROR(Written(2));
         }
@@ -930,18 +939,37 @@ class Generator {
         std::string address;
     };
 
-    // A customer as the documents copy it (name, phone, an address); regenerated from the id, not stored.
-    Customer SomeCustomer() {
-        const std::int64_t id = Between(1, std::max<std::int64_t>(1, customer_count_));
-        std::mt19937_64 local(options_.seed * 1'000'003 + static_cast<std::uint64_t>(id));
-        const auto pick = [&](const auto& items) {
-            return std::string(items[std::uniform_int_distribution<std::size_t>(0, items.size() - 1)(local)]);
-        };
-        const City& city = kCities[std::uniform_int_distribution<std::size_t>(0, kCities.size() - 1)(local)];
-        return Customer{
-            id, pick(kSurnames) + pick(kGiven), Mobile(id), std::string(pick(city.districts)),
-            pick(kRoads) + std::to_string(local() % 2000 + 1) + "弄" + std::to_string(local() % 60 + 1) + "号"};
+    // SplitMix64: a generator whose whole state is one word, cheap to seed for every customer (std::mt19937_64 fills
+    // 312 words when seeded).
+    struct SplitMix {
+        using result_type = std::uint64_t;
+        std::uint64_t state;
+        static constexpr result_type min() { return 0; }
+        static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+        result_type operator()() {
+            std::uint64_t z = (state += 0x9E37'79B9'7F4A'7C15ULL);
+            z = (z ^ (z >> 30U)) * 0xBF58'476D'1CE4'E5B9ULL;
+            z = (z ^ (z >> 27U)) * 0x94D0'49BB'1331'11EBULL;
+            return z ^ (z >> 31U);
+        }
+    };
+
+    // Customer `id` as the catalogue holds it and the documents copy it (name, phone, district, address): made from
+    // the seed and the id alone, so that a document's copy is its customer's.
+    Customer CustomerOf(std::int64_t id) const {
+        SplitMix local{options_.seed * 1'000'003 + static_cast<std::uint64_t>(id)};
+        const auto below = [&](std::size_t n) { return static_cast<std::size_t>(local() % n); };
+        const City& city = kCities[below(kCities.size())];
+        std::string name(kSurnames[below(kSurnames.size())]);
+        name += kGiven[below(kGiven.size())];
+        std::string address(kRoads[below(kRoads.size())]);
+        address += std::to_string(below(2000) + 1) + "弄" + std::to_string(below(60) + 1) + "号";
+        return Customer{id, std::move(name), Mobile(id), std::string(city.districts[below(city.districts.size())]),
+                        std::move(address)};
     }
+
+    // One of the customers, for a document.
+    Customer SomeCustomer() { return CustomerOf(Between(1, std::max<std::int64_t>(1, customer_count_))); }
 
     // A sales contract (A): received, stock checked, goods ready and delivered by its job (B), or, when recent,
     // still received or waiting for goods.
@@ -1093,8 +1121,9 @@ class Generator {
     std::int64_t staff_id_ = 0, document_id_ = 0, line_id_ = 0, follow_up_id_ = 0, visit_id_ = 0,
                  repair_follow_up_id_ = 0, customer_count_ = 0;
     Staff staff_people_;
-    std::map<std::pair<std::string, std::string>, std::int64_t> numbers_;
-    std::vector<kernel::EventRow> pending_events_;
+    std::map<std::pair<std::string, std::int64_t>, std::int64_t> numbers_;  // (prefix, yyyymmdd) → last
+    std::map<std::string, StepKind, std::less<>> step_kinds_;
+    std::string step_key_;  // KindOf's key, its buffer reused
 
     Bulk stores_{"stores", {"id", "code", "name", "address", "phone", "created_at_ms", "updated_at_ms"}};
     Bulk staff_{"staff", {"id", "username", "name", "phone", "store_id", "created_at_ms", "updated_at_ms"}};

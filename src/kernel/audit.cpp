@@ -79,28 +79,40 @@ void AppendJsonString(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string EventHash(const EventRow& event) {
+std::string EventHashTail(const EventRow& event) {
+    std::string tail;
+    tail.reserve(32 + event.action.size() + event.from_state.size() + event.to_state.size() + event.changes.size() +
+                 event.inputs.size() + event.comment.size() + event.request_id.size());
+    for (const std::string* text : {&event.action, &event.from_state, &event.to_state, &event.changes, &event.inputs,
+                                    &event.comment, &event.request_id}) {
+        tail += ',';
+        AppendJsonString(tail, *text);
+    }
+    tail += ']';
+    return tail;
+}
+
+std::string EventHash(std::string_view prev_hash, DocumentId document_id, std::int64_t seq, Instant at,
+                      std::optional<StaffId> actor_id, std::string_view tail) {
     // A JSON array in a fixed order: unambiguous, and the same bytes on every platform. Written directly rather than
     // through a JSON document (the generator hashes millions of events); audit_test.cpp checks it byte for byte
     // against Boost.JSON's serialization of the same array.
     std::string json;
-    json.reserve(160 + event.prev_hash.size() + event.action.size() + event.from_state.size() + event.to_state.size() +
-                 event.changes.size() + event.inputs.size() + event.comment.size() + event.request_id.size());
+    json.reserve(96 + prev_hash.size() + tail.size());
     json += '[';
-    AppendJsonString(json, event.prev_hash);
-    for (const std::int64_t number : {event.document_id.value(), event.seq, ToEpochMs(event.at)}) {
+    AppendJsonString(json, prev_hash);
+    for (const std::int64_t number : {document_id.value(), seq, ToEpochMs(at)}) {
         json += ',';
         json += std::to_string(number);
     }
     json += ',';
-    json += event.actor_id ? std::to_string(event.actor_id->value()) : std::string("null");
-    for (const std::string* text : {&event.action, &event.from_state, &event.to_state, &event.changes, &event.inputs,
-                                    &event.comment, &event.request_id}) {
-        json += ',';
-        AppendJsonString(json, *text);
-    }
-    json += ']';
+    json += actor_id ? std::to_string(actor_id->value()) : std::string("null");
+    json += tail;
     return Sha256Hex(json);
+}
+
+std::string EventHash(const EventRow& event) {
+    return EventHash(event.prev_hash, event.document_id, event.seq, event.at, event.actor_id, EventHashTail(event));
 }
 
 Result<VerifyReport> VerifyAuditTrail(storage::Database& db) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/result.hpp"
 #include "kernel/repository.hpp"
@@ -15,6 +16,14 @@ namespace ac::kernel {
 // The SHA-256 (hex) of an event's content and its predecessor's hash (`event.prev_hash`); `event.hash` and
 // `event.id` are not part of it.
 [[nodiscard]] std::string EventHash(const EventRow& event);
+
+// The same hash in two parts, for writers of many events alike (the data generator): the hashed text's tail, which
+// holds the action, the states, the changes, the inputs, the comment and the request id, and the hash of one
+// event from its own fields and that tail. EventHash(e) == EventHash(e.prev_hash, e.document_id, e.seq, e.at,
+// e.actor_id, EventHashTail(e)).
+[[nodiscard]] std::string EventHashTail(const EventRow& event);
+[[nodiscard]] std::string EventHash(std::string_view prev_hash, DocumentId document_id, std::int64_t seq, Instant at,
+                                    std::optional<StaffId> actor_id, std::string_view tail);
 
 struct VerifyReport {
     std::int64_t documents = 0;
