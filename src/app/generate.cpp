@@ -916,8 +916,7 @@ class Generator {
         for (std::int64_t c = 1; c <= customers; ++c) {
             const Customer customer = CustomerOf(c);
             const Instant at = When();
-            std::string text =
-                customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address;
+            std::string text = customer.Text();
             if (search_writer_) {
                 customers_search_.Add(c, text);
             }
@@ -937,6 +936,8 @@ class Generator {
         std::string phone;
         std::string district;
         std::string address;
+        // As the customer's search text holds it: name, phone, district and address.
+        [[nodiscard]] std::string Text() const { return name + "\n" + phone + "\n" + district + " " + address; }
     };
 
     // SplitMix64: a generator whose whole state is one word, cheap to seed for every customer (std::mt19937_64 fills
@@ -1010,8 +1011,7 @@ class Generator {
                        state == "delivered" ? quantity : 0, 0);
         }
         const bool late = calendar_.MinuteOfDay(received) >= 17 * 60;
-        std::string text =
-            Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " + customer.address);
+        std::string text = Lower(customer.Text());
         if (search_writer_) {
             contracts_search_.Add(id, DocumentSearchText(text, number, store));
         }
@@ -1079,8 +1079,7 @@ class Generator {
         const std::string state = flow.back().to;
         const bool visited = flow.size() >= 5;
         const std::int64_t id = Document("repair_ticket", "WX", store, agent.id, flow);
-        std::string text = Lower(customer.name + "\n" + customer.phone + "\n" + customer.district + " " +
-                                 customer.address + "\n" + model + "\n" + problem);
+        std::string text = Lower(customer.Text() + "\n" + model + "\n" + problem);
         if (search_writer_) {
             repairs_search_.Add(id, DocumentSearchText(text, last_number_, store));
         }
